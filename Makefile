@@ -1,0 +1,32 @@
+# Two commands set everything up on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test bench serve clean-venv
+
+$(BIN)/bulletin: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(BIN)/bulletin
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(BIN)/bulletin
+	$(BIN)/bulletin ingest content/raw/*.txt
+	$(BIN)/bulletin build
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/bulletin
+	$(BIN)/python bench/run.py
+
+serve: $(BIN)/bulletin
+	$(BIN)/bulletin serve
+
+clean-venv:
+	rm -rf $(VENV)

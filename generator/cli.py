@@ -1,0 +1,47 @@
+"""`bulletin` command line: parse arguments, dispatch, turn errors into one-line messages."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from generator import __version__
+from generator.errors import BulletinError
+
+COMMANDS = ["ingest", "build", "serve", "check", "deploy"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bulletin", description="Bulletin Digest static site generator")
+    parser.add_argument("--version", action="version", version=f"bulletin {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"generator.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"generator.commands.{name}":
+                continue  # command not built yet
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except BulletinError as exc:
+        print(f"bulletin {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"bulletin {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
