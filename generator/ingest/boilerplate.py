@@ -1,0 +1,139 @@
+"""Page furniture: running headers and footers, page numbers, copyright lines, mastheads.
+
+Furniture is found by what it is, never by what a particular bulletin prints: a line that repeats
+at the edges of several pages (digits ignored, so "Page 11" and "Page 31" are one line), a page
+number, a copyright notice, or a masthead line carrying the issue date before the first article.
+The lines found also tell the publication name, the issue date and the issue number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from generator.ingest.chars import collapse_spaces, cjk_count
+from generator.ingest.lines import Line, Source
+
+EDGE_LINES = 4  # content lines at the top and bottom of a page that may be furniture
+MASTHEAD_LINES = 3
+
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|p\.?)\s*\d+(?:\s*(?:of|/)\s*\d+)?|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
+    r"|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+|\d{1,3})$",
+    re.IGNORECASE,
+)
+EXPLICIT_PAGE_NUMBER = re.compile(r"^(?:page\s*\d+|第\s*\d+\s*页)", re.IGNORECASE)
+COPYRIGHT = re.compile(r"©|版权所有|copyright|\(c\)\s*\d{4}|未经.{0,6}(?:同意|许可|授权).{0,4}不得转载", re.IGNORECASE)
+DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*(?:[.\-/]|年)\s*(\d{1,2})\s*(?:[.\-/]|月)\s*(\d{1,2})(?!\d)")
+ISSUE_NUMBER = re.compile(r"(?:总\s*)?第\s*(\d+)\s*期|(?:No\.|NO\.|Vol\.)\s*(\d+)")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    line: Line
+    reason: str
+
+
+@dataclass(frozen=True)
+class IssueMetadata:
+    publication: str | None
+    date: date | None
+    number: int | None
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", collapse_spaces(text)).lower()
+
+
+def _edge_indices(lines: list[Line]) -> set[int]:
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        by_page.setdefault(line.page, []).append(index)
+    edges: set[int] = set()
+    for indices in by_page.values():
+        edges.update(indices[:EDGE_LINES])
+        edges.update(indices[-EDGE_LINES:])
+    return edges
+
+
+def find_dates(text: str) -> list[date]:
+    found = []
+    for year, month, day in DATE.findall(text):
+        try:
+            found.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return found
+
+
+def _is_masthead(line: Line, full_width: int) -> bool:
+    """A short line before the first article that prints the issue date or number."""
+    text = line.text
+    if line.width > 0.7 * full_width or re.search(r"[。，；]", text):
+        return False
+    return bool(find_dates(text) or ISSUE_NUMBER.search(text))
+
+
+def detect_furniture(source: Source) -> list[Furniture]:
+    lines = source.lines
+    edges = _edge_indices(lines)
+    max_width = source.full_width * 1.3
+    pages_by_key: dict[str, set[int]] = {}
+    for index in edges:
+        line = lines[index]
+        if line.width <= max_width:
+            pages_by_key.setdefault(_key(line.text), set()).add(line.page)
+
+    found: list[Furniture] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        reason = None
+        at_edge = index in edges
+        if EXPLICIT_PAGE_NUMBER.match(text) and PAGE_NUMBER.match(text):
+            reason = "page number"
+        elif at_edge and PAGE_NUMBER.match(text):
+            reason = "page number"
+        elif at_edge and len(pages_by_key.get(_key(text), ())) >= 2:
+            reason = "running header or footer"
+        elif COPYRIGHT.search(text) and line.width <= max_width and (at_edge or len(text) <= 80):
+            reason = "copyright line"
+        elif index < MASTHEAD_LINES and _is_masthead(line, source.full_width):
+            reason = "masthead"
+        if reason:
+            found.append(Furniture(line, reason))
+    return found
+
+
+def issue_metadata(furniture: list[Furniture]) -> IssueMetadata:
+    """Publication name, issue date and issue number as the page furniture prints them."""
+    dates: Counter[date] = Counter()
+    numbers: Counter[int] = Counter()
+    names: Counter[str] = Counter()
+    for item in furniture:
+        text = item.line.text
+        dates.update(find_dates(text))
+        for groups in ISSUE_NUMBER.findall(text):
+            numbers.update(int(g) for g in groups if g)
+        if item.reason in ("running header or footer", "masthead") and not COPYRIGHT.search(text):
+            name = _publication_name(text)
+            if name:
+                names[name] += 1
+    return IssueMetadata(
+        publication=names.most_common(1)[0][0] if names else None,
+        date=dates.most_common(1)[0][0] if dates else None,
+        number=numbers.most_common(1)[0][0] if numbers else None,
+    )
+
+
+def _publication_name(text: str) -> str | None:
+    quoted = re.search(r"《([^》]{2,30})》", text)
+    if quoted:
+        return quoted.group(1)
+    text = DATE.sub(" ", text)
+    text = ISSUE_NUMBER.sub(" ", text)
+    text = re.sub(r"\d+", " ", text)
+    candidates = [part.strip(" -–—|·,，") for part in re.split(r"\s{2,}|[|｜]", text)]
+    candidates = [part for part in candidates if 2 <= cjk_count(part) and len(part) <= 30]
+    return max(candidates, key=cjk_count) if candidates else None

@@ -1,0 +1,91 @@
+"""Character classes and small text measures shared by the ingest rules."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Sentence-final and clause punctuation: a heading never ends with these.
+CLAUSE_END = set("。；，、.;,")
+SENTENCE_END = set("。！？!?…；;")
+CLOSERS = set("”’」』）)】〕》>\"'")
+OPENERS = set("“‘「『（(【〔《<")
+DASHES = ("——", "—", "--", "－－")
+
+_CJK_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2FA1F),
+)
+
+
+def is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+def is_cjk_punct(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFF65 or ch in "“”‘’…—·"
+
+
+def is_wide(ch: str) -> bool:
+    """Characters that behave as CJK for spacing: ideographs, kana, CJK and full-width punctuation."""
+    return is_cjk(ch) or is_cjk_punct(ch) or unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def display_width(text: str) -> int:
+    """Width in half-width cells, as a line occupies it on the printed page."""
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def cjk_count(text: str) -> int:
+    return sum(1 for ch in text if is_cjk(ch))
+
+
+def last_meaningful(text: str) -> str:
+    """The last character once closing quotes and brackets are set aside."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in CLOSERS:
+        stripped = stripped[:-1].rstrip()
+    return stripped[-1] if stripped else ""
+
+
+def join_wrapped(left: str, right: str, word_space: bool) -> str:
+    """Join two pieces of one paragraph split at a line end.
+
+    No space is ever inserted next to a wide (CJK) character; between two Latin words one space
+    is kept when the line end carried one (`word_space`).
+    """
+    if not left:
+        return right
+    if not right:
+        return left
+    if word_space and not is_wide(left[-1]) and not is_wide(right[0]):
+        return left + " " + right
+    return left + right
+
+
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u3000]+")
+_SPACE_BETWEEN_WIDE = re.compile(
+    r"(?<=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uff65“”‘’…—·])[ ]+"
+    r"(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uff65“”‘’…—·])"
+)
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
+def tidy_paragraph(text: str) -> str:
+    """Body text: one space at most, none between two CJK characters (typesetting leftovers)."""
+    return _SPACE_BETWEEN_WIDE.sub("", collapse_spaces(text))
+
+
+def non_space(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace())

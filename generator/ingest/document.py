@@ -1,0 +1,57 @@
+"""Articles and issues as files: YAML front matter plus Markdown, one line per paragraph."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import yaml
+
+# Characters that would turn plain text into Markdown markup.
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"^(#{1,6}\s|[-+*]\s|>|={3,}|-{3,}|\|)")
+_ORDERED_START = re.compile(r"^(\d{1,9})([.)])(\s|$)")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text as Markdown that renders to the same text."""
+    text = _INLINE_MARKUP.sub(lambda m: "\\" + (m.group(1) or "&"), text)
+    if _BLOCK_START.match(text):
+        text = "\\" + text
+    return _ORDERED_START.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """No `&id001` anchors when two fields share a value (the date and the issue)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def dump_yaml(data: dict) -> str:
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, default_flow_style=None,
+                     width=10_000)
+
+
+def front_matter(fields: dict) -> str:
+    return "---\n" + dump_yaml({k: v for k, v in fields.items() if v is not None}) + "---\n"
+
+
+def article_file(fields: dict, items: list[tuple[str, str]]) -> str:
+    """`items` are ("paragraph" | "subheading", text) pairs in reading order."""
+    body = []
+    for kind, text in items:
+        body.append(("## " + escape_markdown(text)) if kind == "subheading" else escape_markdown(text))
+    return front_matter(fields) + "\n\n".join(body) + "\n"
+
+
+def issue_file(publication: str | None, issue_date: date, number: int | None, sections: list[str],
+               source: str) -> str:
+    return dump_yaml({
+        "publication": publication,
+        "date": issue_date,
+        "issue": issue_date,
+        "number": number,
+        "sections": sections,
+        "source": source,
+    })

@@ -1,0 +1,110 @@
+"""Text -> physical lines carrying the layout cues a PDF extraction leaves behind.
+
+Two raw styles exist. In the *double-spaced* style every physical line is followed by a blank
+line, a missing blank line marks a page break and a run of blank lines surrounds the page
+furniture. In the *plain* style (pdftotext) lines follow each other, pages are separated by form
+feeds and a blank line separates paragraphs. Either style may carry a trailing space on the last
+line of a paragraph; `Source.trailing_cue` says whether this file does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.ingest.chars import display_width
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the raw file
+    text: str  # content without edge whitespace (spaces, NBSP, full-width spaces)
+    lead: bool  # whitespace before the content
+    trail: bool  # whitespace after the content
+    indent: int  # width of the leading whitespace in half-width cells
+    page: int  # 0-based page index
+    gap: int  # empty lines between the previous content line and this one
+    marker_after: bool  # followed by a line holding only spaces (a layout marker)
+    width: int  # display width of `text`
+
+
+@dataclass
+class Source:
+    lines: list[Line]
+    double_spaced: bool
+    trailing_cue: bool
+    indent_cue: bool
+    full_width: int  # display width of a full line of body text
+    page_count: int
+    pages_from_form_feeds: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _edge_ws(raw: str) -> tuple[str, bool, bool, int]:
+    stripped = raw.strip()
+    if not stripped:
+        return "", False, False, 0
+    head = raw[: len(raw) - len(raw.lstrip())]
+    indent = sum(2 if ch == "\u3000" else 1 for ch in head)
+    return stripped, bool(head), raw != raw.rstrip(), indent
+
+
+def _percentile(values: list[int], fraction: float) -> int:
+    if not values:
+        return 0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def split_lines(text: str) -> Source:
+    """Split decoded text into content lines with their cues and page numbers."""
+    raw_lines: list[tuple[int, str, bool]] = []  # (number, text, page break before)
+    for number, physical in enumerate(text.split("\n"), start=1):
+        pieces = physical.split("\f")
+        for index, piece in enumerate(pieces):
+            raw_lines.append((number, piece, index > 0))
+    form_feeds = any(brk for _, _, brk in raw_lines)
+
+    # First pass: content lines with the number of empty lines before them.
+    pending: list[dict] = []
+    empty_run = 0
+    page = 0
+    for number, piece, page_break in raw_lines:
+        if page_break:
+            page += 1
+        content, lead, trail, indent = _edge_ws(piece)
+        if not content:
+            if piece and pending:  # a line of spaces only: a layout marker after the previous line
+                pending[-1]["marker_after"] = True
+            elif not piece:
+                empty_run += 1
+            continue
+        pending.append(
+            dict(number=number, text=content, lead=lead, trail=trail, indent=indent, page=page,
+                 gap=empty_run if pending else 0, marker_after=False, width=display_width(content))
+        )
+        empty_run = 0
+
+    pairs = max(1, len(pending) - 1)
+    double_spaced = sum(1 for item in pending[1:] if item["gap"] == 1) / pairs >= 0.5
+    if double_spaced and not form_feeds:
+        # No form feeds: a page break shows as a missing blank line or a run of blank lines.
+        page = 0
+        for index, item in enumerate(pending):
+            if index and (item["gap"] == 0 or item["gap"] >= 2):
+                page += 1
+            item["page"] = page
+
+    widths = [item["width"] for item in pending]
+    full_width = _percentile(widths, 0.75)
+    trailing = sum(1 for item in pending if item["trail"]) / max(1, len(pending))
+    indented = sum(1 for item in pending if item["indent"] >= 2) / max(1, len(pending))
+    lines = [Line(**item) for item in pending]
+    return Source(
+        lines=lines,
+        double_spaced=double_spaced,
+        trailing_cue=0.03 <= trailing <= 0.9,
+        indent_cue=0.03 <= indented <= 0.6,
+        full_width=max(full_width, 1),
+        page_count=(lines[-1].page + 1) if lines else 0,
+        pages_from_form_feeds=form_feeds,
+    )

@@ -1,0 +1,140 @@
+"""Ingest one raw bulletin: bytes in, a planned issue folder out (pure; the command does the I/O)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from generator.errors import BulletinError
+from generator.ingest.boilerplate import Furniture, detect_furniture, find_dates, issue_metadata
+from generator.ingest.decode import decode_bytes
+from generator.ingest.document import article_file, issue_file
+from generator.ingest.hints import Hints, apply_hints
+from generator.ingest.layout import build_blocks
+from generator.ingest.lines import Source, split_lines
+from generator.ingest.rules import label_blocks
+from generator.ingest.segment import Article, Decision, Segmented, segment
+from generator.ingest.tagging import Tagger
+from generator.ingest.writer import ISSUE_FILE, PlannedFile
+from generator.slugs import slugify, unique_slug
+from generator.taxonomy import Taxonomy
+
+_COMPACT_DATE = re.compile(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class Options:
+    issue_date: date | None = None
+    publication: str | None = None
+    hints: Hints = field(default_factory=Hints)
+    taxonomy: Taxonomy = field(default_factory=lambda: Taxonomy(()))
+    taken_slugs: frozenset[str] = frozenset()  # slugs other issues already use
+
+
+@dataclass
+class PlannedArticle:
+    article: Article
+    order: int
+    slug: str
+    tags: list[str]
+    file: PlannedFile
+
+
+@dataclass
+class Plan:
+    source_path: str
+    source: Source
+    furniture: list[Furniture]
+    issue_date: date
+    publication: str | None
+    number: int | None
+    segmented: Segmented
+    articles: list[PlannedArticle]
+    issue: PlannedFile
+    warnings: list[str]
+
+    @property
+    def decisions(self) -> list[Decision]:
+        return self.segmented.decisions
+
+    @property
+    def folder_name(self) -> str:
+        return self.issue_date.isoformat()
+
+
+def date_from_name(path: str) -> date | None:
+    name = Path(path).name
+    candidates = find_dates(name)
+    for year, month, day in _COMPACT_DATE.findall(name):
+        try:
+            candidates.append(date(int(year), int(month), int(day)))
+        except ValueError:
+            continue
+    return candidates[0] if candidates else None
+
+
+def segment_source(source: Source, furniture: list[Furniture], hints: Hints,
+                   fallback_title: str) -> tuple[Segmented, list[str]]:
+    """Furniture removed, lines joined into blocks, blocks labeled and hinted, then segmented."""
+    removed = {id(item.line) for item in furniture}
+    blocks = build_blocks(source, [line for line in source.lines if id(line) not in removed])
+    labeled, unmatched = apply_hints(label_blocks(blocks), hints)
+    return segment(labeled, fallback_title), unmatched
+
+
+def plan_ingest(data: bytes, path: str, options: Options) -> Plan:
+    source = split_lines(decode_bytes(data, path))
+    furniture = detect_furniture(source)
+    printed = issue_metadata(furniture)
+    issue_date = options.issue_date or printed.date or date_from_name(path)
+    if issue_date is None:
+        raise BulletinError("no issue date found in the page headers, footers or file name: pass --date YYYY-MM-DD",
+                            path)
+    publication = options.publication or printed.publication
+    fallback_title = f"{publication or Path(path).stem} {issue_date.isoformat()}"
+    segmented, warnings = segment_source(source, furniture, options.hints, fallback_title)
+    warnings = warnings + segmented.warnings
+    if options.issue_date and printed.date and options.issue_date != printed.date:
+        warnings.append(f"--date {options.issue_date} differs from the date the bulletin prints ({printed.date})")
+    if not segmented.decisions:
+        warnings.append("no article structure recognised: the whole text became one article")
+    for decision in segmented.decisions:
+        if decision.uncertain:
+            warnings.append(f"line {decision.line}: uncertain: “{decision.text}” taken as a {decision.verdict} "
+                            f"(score {decision.score:+.2f})")
+
+    tagger = Tagger(options.taxonomy)
+    taken = set(options.taken_slugs)
+    width = max(2, len(str(len(segmented.articles))))
+    planned: list[PlannedArticle] = []
+    for order, article in enumerate(segmented.articles, start=1):
+        slug = unique_slug(slugify(article.title), taken)
+        taken.add(slug)
+        tags = tagger.suggest(article.title, [item.text for item in article.items])
+        fields = {
+            "title": article.title,
+            "subtitle": article.subtitle,
+            "section": article.section,
+            "part": article.part,
+            "publication": publication,
+            "date": issue_date,
+            "issue": issue_date,
+            "order": order,
+            "slug": slug,
+            "tags": tags,
+            "source_lines": f"{article.first_line}-{article.last_line}",
+        }
+        items = [(item.kind, item.text) for item in article.items]
+        file = PlannedFile(
+            name=f"{order:0{width}d}-{slug}.md",
+            text=article_file(fields, items),
+            tags=tuple(tags),
+            retag=lambda merged, fields=fields, items=items: article_file({**fields, "tags": merged}, items),
+        )
+        planned.append(PlannedArticle(article, order, slug, tags, file))
+
+    issue = PlannedFile(ISSUE_FILE, issue_file(publication, issue_date, printed.number, segmented.sections, path))
+    return Plan(path, source, furniture, issue_date, publication, printed.number, segmented, planned, issue,
+                warnings)

@@ -1,0 +1,278 @@
+"""Labeled blocks -> sections and articles.
+
+Article titles and in-article subheadings look alike on the page, so each heading is judged from
+its context, TextTiling-style: a title starts a new story, so the text after it shares few words
+with the text before it (a deep valley of lexical cohesion) and little with the current article's
+title; it is often followed by a dateline ("8月5日，", "近日，") and may be typeset differently
+from subheadings. A heading right after a section banner or a part label, or right above a
+subtitle, is always a title.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.ingest.cohesion import Weights, cosine, coverage, terms
+from generator.ingest.rules import Kind, Labeled
+
+WINDOW_CHARS = 260  # body text on each side of a boundary compared for cohesion
+LOW_CONFIDENCE = 1.0  # |score| below this is reported as an uncertain decision
+
+DATELINE = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日|近日|日前|近期|昨日|昨天|今天|今日|本周|上周|"
+    r"当地时间|本报讯|新华社|据.{0,12}(?:报道|消息|获悉))"
+)
+_IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACED_LATIN = re.compile(rf"[{_IDEOGRAPH}] [A-Za-z0-9]|[A-Za-z0-9%] [{_IDEOGRAPH}]")
+_TOUCHING_LATIN = re.compile(rf"[{_IDEOGRAPH}][A-Za-z0-9]|[A-Za-z0-9%][{_IDEOGRAPH}]")
+
+
+@dataclass
+class Item:
+    """One piece of an article body: a paragraph or a subheading."""
+
+    kind: str  # "paragraph" or "subheading"
+    text: str
+    first_line: int
+    last_line: int
+
+
+@dataclass
+class Article:
+    title: str
+    section: str | None
+    part: str | None
+    first_line: int
+    last_line: int
+    subtitle: str | None = None
+    items: list[Item] = field(default_factory=list)
+    synthetic_title: bool = False  # no title in the text: the title was made up and says so
+
+    @property
+    def paragraphs(self) -> list[Item]:
+        return [item for item in self.items if item.kind == "paragraph"]
+
+    @property
+    def subheadings(self) -> list[Item]:
+        return [item for item in self.items if item.kind == "subheading"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    line: int
+    text: str
+    verdict: str  # "title" or "subheading"
+    score: float
+    reason: str
+
+    @property
+    def uncertain(self) -> bool:
+        return self.reason == "cohesion" and abs(self.score) < LOW_CONFIDENCE
+
+
+@dataclass
+class Segmented:
+    sections: list[str]
+    articles: list[Article]
+    decisions: list[Decision]
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class Features:
+    depth: float  # TextTiling depth of the cohesion valley at the heading
+    valley: float  # cohesion between the text before and after the heading
+    title_echo: float  # share of the current title's terms found after the heading
+    spaced_latin: bool  # Latin set off by spaces while body text runs it in (headline style)
+    dateline: bool  # the text after opens with a date or "近日"
+    length: int  # characters in the heading
+    paragraphs_since_title: int
+
+    def score(self) -> float:
+        """Positive: a new article's title; negative: a subheading. Weights were chosen by
+        hand on these cues' typical ranges and checked on real bulletins."""
+        return (
+            8.5 * self.depth
+            - 5.5 * self.valley
+            - 3.5 * self.title_echo
+            + 2.0 * self.spaced_latin
+            + 1.2 * self.dateline
+            + 0.15 * min(self.length, 40)
+            + 0.4 * math.log1p(self.paragraphs_since_title)
+            - 4.4
+        )
+
+
+def spaced_latin(text: str) -> bool:
+    return bool(_SPACED_LATIN.search(text)) and not _TOUCHING_LATIN.search(text)
+
+
+class Cohesion:
+    """Cohesion between the body text before and after each block of a labeled bulletin."""
+
+    def __init__(self, labeled: list[Labeled]):
+        self.labeled = labeled
+        self._terms = [terms(item.text) if item.kind is Kind.BODY else None for item in labeled]
+        self.weights = Weights(counts for counts in self._terms if counts is not None)
+        self._gaps: dict[int, float] = {}
+
+    def window(self, start: int, step: int) -> Counter[str]:
+        """Terms of the body text from block `start` in direction `step`, up to a section banner."""
+        total: Counter[str] = Counter()
+        size = 0
+        index = start
+        while 0 <= index < len(self.labeled) and size < WINDOW_CHARS:
+            item = self.labeled[index]
+            if item.kind is Kind.SECTION:
+                break
+            if item.kind is Kind.BODY:
+                total.update(self._terms[index])
+                size += len(item.text)
+            index += step
+        return total
+
+    def similarity(self, left: Counter[str], right: Counter[str]) -> float:
+        return cosine(self.weights.weigh(left), self.weights.weigh(right))
+
+    def gap(self, index: int) -> float:
+        """Cohesion across the boundary just before block `index`."""
+        if index not in self._gaps:
+            self._gaps[index] = self.similarity(self.window(index - 1, -1), self.window(index, 1))
+        return self._gaps[index]
+
+    def valley(self, index: int) -> tuple[float, float]:
+        """(depth, value) of the cohesion valley across the heading at `index`: how far cohesion
+        rises again on either side before it falls (TextTiling's depth score)."""
+        value = self.similarity(self.window(index - 1, -1), self.window(index + 1, 1))
+        left = value
+        k = index - 1
+        while k > 0 and self.gap(k) >= left:
+            left = self.gap(k)
+            k -= 1
+        right = value
+        k = index + 2
+        while k < len(self.labeled) and self.gap(k) >= right:
+            right = self.gap(k)
+            k += 1
+        return (left - value) + (right - value), value
+
+    def echo(self, title: str, index: int) -> float:
+        """Share of the title's terms that the text after block `index` repeats."""
+        after: Counter[str] = Counter()
+        k = index + 1
+        while k < len(self.labeled) and self.labeled[k].kind in (Kind.BODY, Kind.SUBTITLE):
+            after.update(self._terms[k] or terms(self.labeled[k].text))
+            k += 1
+        return coverage(self.weights.vector(title), self.weights.weigh(after))
+
+
+def _body_spaces_latin(labeled: list[Labeled]) -> bool:
+    """Does the body text itself set Latin words off with spaces? Then headings doing so say nothing."""
+    spaced = touching = 0
+    for item in labeled:
+        if item.kind is Kind.BODY:
+            spaced += len(_SPACED_LATIN.findall(item.text))
+            touching += len(_TOUCHING_LATIN.findall(item.text))
+    return spaced > 0.3 * max(1, spaced + touching)
+
+
+def _next_body(labeled: list[Labeled], index: int) -> str:
+    for item in labeled[index + 1 :]:
+        if item.kind is Kind.BODY:
+            return item.text
+        if item.kind is not Kind.SUBTITLE:
+            return ""
+    return ""
+
+
+def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
+    cohesion = Cohesion(labeled)
+    headline_style_counts = not _body_spaces_latin(labeled)
+    sections: list[str] = []
+    articles: list[Article] = []
+    decisions: list[Decision] = []
+    warnings: list[str] = []
+    section: str | None = None
+    part: str | None = None
+    current: Article | None = None
+    paragraphs_since_title = 0
+    after_banner = True  # at the start, and after a section banner or part label
+
+    def open_article(title: str, first: int, last: int, synthetic: bool = False) -> Article:
+        article = Article(title=title, section=section, part=part, first_line=first, last_line=last,
+                          synthetic_title=synthetic)
+        articles.append(article)
+        return article
+
+    for index, item in enumerate(labeled):
+        block = item.block
+        if item.kind is Kind.SECTION:
+            section = item.text
+            if section not in sections:
+                sections.append(section)
+            part = None
+            current = None
+            after_banner = True
+        elif item.kind is Kind.PART:
+            part = item.text
+            current = None
+            after_banner = True
+        elif item.kind is Kind.SUBTITLE:
+            current.subtitle = item.text  # rule_subtitle only fires right under a heading
+            current.last_line = block.last
+        elif item.kind is Kind.HEADING:
+            verdict, score, reason = _judge(item, index, labeled, current, after_banner, cohesion,
+                                            headline_style_counts, paragraphs_since_title)
+            decisions.append(Decision(block.first, item.text, verdict, score, reason))
+            if verdict == "subheading" and current is None:
+                warnings.append(f"line {block.first}: “{item.text}” cannot join an article: none comes before it")
+                verdict = "title"
+            if verdict == "title":
+                current = open_article(item.text, block.first, block.last, synthetic=item.synthetic)
+                paragraphs_since_title = 0
+            else:
+                current.items.append(Item("subheading", item.text, block.first, block.last))
+                current.last_line = block.last
+            after_banner = False
+        else:
+            if current is None:
+                current = open_article(fallback_title, block.first, block.last, synthetic=True)
+                warnings.append(
+                    f"line {block.first}: text with no title above it; it became an article titled "
+                    f"“{fallback_title}”: give it a title with a hint or edit the file"
+                )
+            current.items.append(Item("paragraph", item.text, block.first, block.last))
+            current.last_line = block.last
+            paragraphs_since_title += 1
+            after_banner = False
+    return Segmented(sections=sections, articles=articles, decisions=decisions, warnings=warnings)
+
+
+def _judge(item: Labeled, index: int, labeled: list[Labeled], current: Article | None, after_banner: bool,
+           cohesion: Cohesion, headline_style_counts: bool, paragraphs_since_title: int) -> tuple[str, float, str]:
+    if item.forced:
+        return item.forced, 0.0, "hint"
+    following = labeled[index + 1] if index + 1 < len(labeled) else None
+    if current is None or after_banner:
+        return "title", 0.0, "first heading after a banner"
+    if following is not None and following.kind is Kind.SUBTITLE:
+        return "title", 0.0, "has a subtitle"
+    if following is not None and following.kind is Kind.HEADING:
+        return "title", 0.0, "a heading follows"
+    if following is None or following.kind is not Kind.BODY:
+        return "subheading", 0.0, "no text below"
+    depth, valley = cohesion.valley(index)
+    features = Features(
+        depth=depth,
+        valley=valley,
+        title_echo=cohesion.echo(current.title, index),
+        spaced_latin=headline_style_counts and spaced_latin(item.text),
+        dateline=bool(DATELINE.match(_next_body(labeled, index))),
+        length=len(item.text),
+        paragraphs_since_title=paragraphs_since_title,
+    )
+    score = features.score()
+    return ("title" if score > 0 else "subheading"), score, "cohesion"
