@@ -29,12 +29,8 @@ timezone: Asia/Shanghai
 theme: default
 per_page: {tools.PER_PAGE}
 feed_size: {tools.FEED_ITEMS}
+publication: {vocab.PUBLICATION}
 sections: [{', '.join(vocab.SECTIONS)}]
-editions:
-  - variant: zh-Hans
-  - variant: zh-Hant
-    path: zh-hant
-    opencc: s2twp
 """
 
 

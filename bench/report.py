@@ -25,6 +25,7 @@ def machine() -> dict[str, str]:
         "memory": f"{int(memory.group(1)) / 2**20:.1f} GiB" if memory else "unknown",
         "system": platform.platform(),
         "python": platform.python_version(),
+        "load": " ".join(f"{value:.2f}" for value in os.getloadavg()),
     }
 
 
@@ -142,6 +143,8 @@ def render(results: dict) -> str:
         "",
         f"- CPU: {info['cpus']} × {info['cpu model']}; memory {info['memory']}",
         f"- System: {info['system']}; Python {info['python']}",
+        f"- Load average when the run started (1, 5, 15 min): {info['load']}; other work on the machine slows "
+        "every tool alike but makes the figures noisier",
         f"- Ours: {results['ours']}",
     ]
     lines += [f"- {name}" for key, name in results["peers"].items() if key not in results["unavailable"]]

@@ -111,4 +111,5 @@ def test_hugo_conversion(tmp_path):
     assert len(list((tmp_path / "content").rglob("*.md"))) == 12 + len(vocab.SECTIONS)
     for template in ("baseof.html", "single.html", "list.html", "terms.html", "rss.xml"):
         assert (tmp_path / "layouts" / "_default" / template).is_file()
+    assert (tmp_path / "layouts" / "partials" / "nav.html").is_file()
     assert "paginate: 20" in hugo.config((0, 111, 3)) and "pagerSize: 20" in hugo.config((0, 168, 0))

@@ -52,7 +52,6 @@ def config(version: tuple[int, ...]) -> str:
     return (
         f"baseURL: {tools.BASE_URL}\n"
         f"title: {tools.SITE_TITLE}\n"
-        "languageCode: zh-CN\n"
         "hasCJKLanguage: true\n"
         "timeZone: Asia/Shanghai\n"
         "taxonomies:\n  tag: tags\n  category: categories\n"
