@@ -53,32 +53,37 @@ def _per_thousand(size: dict) -> float | None:
     return one["seconds"] * 1000 / size["n"] if "seconds" in one else None
 
 
-def cold_builds(results: dict) -> list[str]:
+def _per_size(results: dict, header: list[str], ours_cells, peer_cell) -> list[str]:
+    """One row per archive size: N, our cells, then one cell per peer (a peer's figure and the size)."""
     peers = results["peers"]
-    header = ["N", "issues", "ours, one edition", "ours per 1,000 articles", "ours, both editions"]
-    header += list(peers.values())
-    rows = []
-    for size in results["sizes"]:
-        ours = size["ours"]
+    rows = [
+        [f"{size['n']:,}", *ours_cells(size), *(peer_cell(size["peers"][key], size) for key in peers)]
+        for size in results["sizes"]
+    ]
+    return _table(["N", *header, *peers.values()], rows)
+
+
+def cold_builds(results: dict) -> list[str]:
+    def ours_cells(size: dict) -> list[str]:
         per_thousand = _per_thousand(size)
-        row = [f"{size['n']:,}", str(size["issues"]), _seconds(ours["one"])]
-        row += [f"{per_thousand:.3f}" if per_thousand is not None else "n/a", _seconds(ours["both"])]
-        row += [_seconds(size["peers"][key]) + _ratio(size["peers"][key], ours["one"]) for key in peers]
-        rows.append(row)
-    return _table(header, rows)
+        return [
+            str(size["issues"]),
+            _seconds(size["ours"]["one"]),
+            f"{per_thousand:.3f}" if per_thousand is not None else "n/a",
+            _seconds(size["ours"]["both"]),
+        ]
+
+    header = ["issues", "ours, one edition", "ours per 1,000 articles", "ours, both editions"]
+    return _per_size(results, header, ours_cells, lambda peer, size: _seconds(peer) + _ratio(peer, size["ours"]["one"]))
 
 
 def rebuilds_and_memory(results: dict) -> list[str]:
-    peers = results["peers"]
-    header = ["N", "no-change rebuild", "one-article edit", "peak memory, ours one edition", "ours both editions"]
-    header += list(peers.values())
-    rows = []
-    for size in results["sizes"]:
+    def ours_cells(size: dict) -> list[str]:
         ours = size["ours"]
-        row = [f"{size['n']:,}", _seconds(ours["nochange"]), _seconds(ours["edit"])]
-        row += [_memory(ours["one"]), _memory(ours["both"])] + [_memory(size["peers"][key]) for key in peers]
-        rows.append(row)
-    return _table(header, rows)
+        return [_seconds(ours["nochange"]), _seconds(ours["edit"]), _memory(ours["one"]), _memory(ours["both"])]
+
+    header = ["no-change rebuild", "one-article edit", "peak memory, ours one edition", "ours both editions"]
+    return _per_size(results, header, ours_cells, lambda peer, size: _memory(peer))
 
 
 def _verdict(ok: bool) -> str:
