@@ -64,10 +64,15 @@ def detect(bulletin: Path) -> Ours:
         raise tools.Unavailable(f"{bulletin} not installed")
     help_text = tools.output_text([str(bulletin), "build", "--help"])
     version = tools.output_text([str(bulletin), "--version"]).strip()
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=Path(__file__).parent
-    ).stdout.strip()
+    commit = _git("rev-parse", "--short", "HEAD")
+    if commit and _git("status", "--porcelain", "--", "generator", "themes", "pyproject.toml"):
+        commit += ", with uncommitted changes"
     return Ours(bulletin, f"{version} ({commit})" if commit else version, frozenset(re.findall(r"--[a-z][a-z-]*", help_text)))
+
+
+def _git(*args: str) -> str:
+    done = subprocess.run(["git", *args], capture_output=True, text=True, cwd=Path(__file__).resolve().parent.parent)
+    return done.stdout.strip() if done.returncode == 0 else ""
 
 
 def _edit(path: Path, original: str, round_: int) -> None:

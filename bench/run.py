@@ -77,7 +77,7 @@ def measure_peers(articles, root: Path, installed: dict[str, tools.Tool | str], 
         tool = installed.get(peer.key)
         if not isinstance(tool, tools.Tool):
             if tool is not None:
-                figures[peer.key] = {"na": tool}
+                figures[peer.key] = {"na": "unavailable (see Machine)"}
             continue
         site = root / peer.folder
         if peer.folder not in converted:
