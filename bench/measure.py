@@ -121,6 +121,9 @@ def best_of(
     return Run(fastest.seconds, max(each.peak_bytes for each in runs), 0, fastest.output_tail)
 
 
-def figure(run: Run) -> dict:
-    """A measurement as stored in the results: seconds and peak memory."""
-    return {"seconds": run.seconds, "peak_bytes": run.peak_bytes}
+def figure(run: Run, output: Path | None = None) -> dict:
+    """A measurement as stored in the results: seconds, peak memory and how many files are in `output`."""
+    result = {"seconds": run.seconds, "peak_bytes": run.peak_bytes}
+    if output is not None:
+        result["files"] = sum(len(files) for _, _, files in os.walk(output))
+    return result

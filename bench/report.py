@@ -86,6 +86,14 @@ def rebuilds_and_memory(results: dict) -> list[str]:
     return _per_size(results, header, ours_cells, lambda peer, size: _memory(peer))
 
 
+def output_files(results: dict) -> list[str]:
+    def files(figure: dict) -> str:
+        return f"{figure['files']:,}" if "files" in figure else "n/a"
+
+    ours_cells = lambda size: [files(size["ours"]["one"]), files(size["ours"]["both"])]  # noqa: E731
+    return _per_size(results, ["ours, one edition", "ours, both editions"], ours_cells, lambda peer, size: files(peer))
+
+
 def _verdict(ok: bool) -> str:
     return "met" if ok else "**missed**"
 
@@ -172,6 +180,15 @@ def render(results: dict) -> str:
         "article's body. Peak memory is the resident set of the whole process tree (workers included).",
         "",
         *rebuilds_and_memory(results),
+        "",
+        "## Files written",
+        "",
+        "Files in each tool's output after its last cold build: the peers write the same kinds of pages "
+        "(articles, paginated index, section and tag pages, RSS feeds); ours also writes issue pages, an "
+        "archive, Atom feeds, a search index, a sitemap and its static files; Hugo's count includes category "
+        "pages that repeat its section pages, and a sitemap.",
+        "",
+        *output_files(results),
         "",
         "## Targets",
         "",

@@ -89,7 +89,7 @@ def measure_peers(articles, root: Path, installed: dict[str, tools.Tool | str], 
         log(f"N={len(articles)}: {tool.name}, cold build × {repeats}")
         try:
             run = measure.best_of(repeats, lambda: tool.clean(site), tool.argv(site), site)
-            figures[peer.key] = measure.figure(run)
+            figures[peer.key] = measure.figure(run, site / tool.scratch[0])
             log(f"  {run.seconds:.2f} s, {run.peak_bytes / 2**20:.0f} MiB")
         except measure.CommandFailed as exc:
             figures[peer.key] = {"na": f"build failed ({exc})"}
