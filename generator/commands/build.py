@@ -1,0 +1,69 @@
+"""`bulletin build`: render the site from content/ into output/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from generator.site.build import BuildResult
+
+PROGRESS_THRESHOLD = 200  # files: smaller builds finish before a progress bar would help
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("build", help="build the static site", description="Render the site from content/ into output/.")
+    parser.add_argument("--config", type=Path, help="site configuration (default: site.yml, optional)")
+    parser.add_argument("--content", type=Path, help="content folder (default: content/ beside site.yml)")
+    parser.add_argument("--out", type=Path, help="output folder (default: output/ beside site.yml)")
+    parser.add_argument("--theme", help="theme name, a folder under themes/ (default: from site.yml)")
+    parser.add_argument("--base-url", help="public URL of the site, e.g. https://user.github.io/repo/")
+    parser.set_defaults(handler=run)
+
+
+def summary(result: BuildResult) -> str:
+    return (
+        f"built {result.pages} pages ({result.files} files, {result.bytes / 1024:.0f} KB) in {result.seconds:.2f} s; "
+        f"search index {result.search_bytes / 1024:.0f} KB -> {result.out}"
+    )
+
+
+class ProgressBar:
+    """A rich progress bar on a terminal, shown only once a build turns out to be long."""
+
+    def __init__(self) -> None:
+        self._progress = None
+        self._task = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < PROGRESS_THRESHOLD:
+            return
+        if self._progress is None:
+            from rich.progress import Progress
+
+            self._progress = Progress(transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task("building", total=total)
+        self._progress.update(self._task, completed=done)
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.site.build import BuildOptions, build  # heavy imports only when building
+
+    options = BuildOptions(config=args.config, content=args.content, out=args.out, theme=args.theme, base_url=args.base_url)
+    bar = ProgressBar() if sys.stdout.isatty() else None
+    try:
+        result = build(options, bar)
+    finally:
+        if bar:
+            bar.close()
+    for warning in result.warnings:
+        print(f"bulletin build: warning: {warning}", file=sys.stderr)
+    print(summary(result))
+    return 0

@@ -1,0 +1,217 @@
+"""Markdown to HTML for article bodies, safe and fit for Chinese text.
+
+* Raw HTML is shown as text, never rendered; only http(s), mailto and scheme-less links are kept
+  (`javascript:`, `data:`, `vbscript:` … links are dropped and their text stays plain).
+* A line break between two CJK characters is no space: hand-edited files may wrap lines.
+* Emphasis works next to CJK punctuation: `**“重点”**后` is bold (CommonMark's flanking rules alone
+  reject it, because `”` is punctuation and `后` is a letter; here a CJK letter next to the run counts
+  like whitespace for that test, as in the CJK-friendly amendment to CommonMark).
+* Headings get deterministic ids from their source text (pinyin for Chinese), so anchors are the same in
+  every edition; tables are wrapped for scrolling and aligned by class (the theme's CSP bans inline styles).
+* `transform` is applied to displayed text only: never to code, URLs or attributes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.rules_inline.state_inline import Delimiter
+from markdown_it.token import Token
+
+from generator.site.slugs import slugify
+from generator.site.text import is_cjk_letter, is_wide
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+# Ids the default theme uses for its own elements; a heading never takes one of them.
+RESERVED_IDS = frozenset(
+    {"main", "top", "toc", "site-header", "site-nav", "site-search", "search-form", "search-input", "search-status", "search-results"}
+)
+
+
+def identity(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: str
+    headings: tuple[Heading, ...]
+    text: str  # plain text: one line per block
+    lead: str  # plain text of the first paragraph
+    relative_links: bool  # whether any link or image URL is relative
+
+
+def _scheme(url: str) -> str | None:
+    scheme = urlsplit(url).scheme
+    return scheme.lower() if scheme else None
+
+
+def validate_link(url: str) -> bool:
+    return _scheme(url.strip()) in SAFE_SCHEMES or (_scheme(url.strip()) is None and not url.startswith("//"))
+
+
+def _scan_delims(state: StateInline, start: int, can_split_word: bool) -> tuple[bool, bool, int]:
+    """CommonMark's delimiter-run scan, where a CJK letter beside the run satisfies the punctuation test."""
+    src, maximum = state.src, state.posMax
+    marker = src[start]
+    pos = start
+    while pos < maximum and src[pos] == marker:
+        pos += 1
+    last_char = src[start - 1] if start > 0 else " "
+    next_char = src[pos] if pos < maximum else " "
+    last_punct = isMdAsciiPunct(ord(last_char)) or isPunctChar(last_char)
+    next_punct = isMdAsciiPunct(ord(next_char)) or isPunctChar(next_char)
+    last_space = isWhiteSpace(ord(last_char))
+    next_space = isWhiteSpace(ord(next_char))
+    left_flanking = not next_space and (not next_punct or last_space or last_punct or is_cjk_letter(last_char))
+    right_flanking = not last_space and (not last_punct or next_space or next_punct or is_cjk_letter(next_char))
+    can_open = left_flanking and (can_split_word or not right_flanking or last_punct)
+    can_close = right_flanking and (can_split_word or not left_flanking or next_punct)
+    return can_open, can_close, pos - start
+
+
+def _emphasis(state: StateInline, silent: bool) -> bool:
+    """markdown-it's emphasis tokenizer, with the CJK-aware delimiter scan."""
+    marker = state.src[state.pos]
+    if silent or marker not in "*_":
+        return False
+    can_open, can_close, length = _scan_delims(state, state.pos, marker == "*")
+    for _ in range(length):
+        token = state.push("text", "", 0)
+        token.content = marker
+        state.delimiters.append(Delimiter(ord(marker), length, len(state.tokens) - 1, -1, can_open, can_close))
+    state.pos += length
+    return True
+
+
+def _edge_char(tokens: list[Token], index: int, step: int) -> str:
+    """The text character next to position `index` in an inline token list, looking in direction `step`."""
+    index += step
+    while 0 <= index < len(tokens):
+        token = tokens[index]
+        if token.type in ("text", "code_inline"):
+            if token.content:
+                return token.content[-1] if step < 0 else token.content[0]
+        elif token.type not in ("strong_open", "strong_close", "em_open", "em_close", "link_open", "link_close"):
+            return ""
+        index += step
+    return ""
+
+
+def _drop_cjk_softbreaks(children: list[Token]) -> list[Token]:
+    return [
+        token
+        for index, token in enumerate(children)
+        if not (token.type == "softbreak" and is_wide(_edge_char(children, index, -1)) and is_wide(_edge_char(children, index, 1)))
+    ]
+
+
+def _inline_text(children: list[Token]) -> str:
+    parts = []
+    for token in children:
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type == "softbreak":
+            parts.append(" ")
+        elif token.type == "hardbreak":
+            parts.append("\n")
+        elif token.children:
+            parts.append(_inline_text(token.children))
+    return "".join(parts)
+
+
+def _transform_text(children: list[Token], transform: Callable[[str], str]) -> None:
+    for token in children:
+        if token.type == "text":
+            token.content = transform(token.content)
+        elif token.children:
+            _transform_text(token.children, transform)
+
+
+def _unique_id(text: str, used: set[str]) -> str:
+    base = slugify(text) if text.strip() else "section"
+    candidate, number = base, 1
+    while candidate in used or candidate in RESERVED_IDS:
+        number += 1
+        candidate = f"{base}-{number}"
+    used.add(candidate)
+    return candidate
+
+
+def _bulletin_core(state: StateCore) -> None:
+    """After inline parsing: soft breaks, heading ids, table alignment, links, text transform."""
+    transform = state.env.get("transform", identity)
+    link_base = state.env.get("link_base")
+    used_ids: set[str] = set()
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type == "inline" and token.children is not None:
+            token.children = _drop_cjk_softbreaks(token.children)
+            for child in token.children:
+                for attr in ("href", "src"):
+                    url = child.attrGet(attr)
+                    if isinstance(url, str) and _scheme(url) is None:
+                        state.env["relative_links"] = True
+                        if link_base:
+                            child.attrSet(attr, urljoin(link_base, url))
+            if tokens[index - 1].type == "heading_open":
+                tokens[index - 1].attrSet("id", _unique_id(_inline_text(token.children), used_ids))
+            _transform_text(token.children, transform)
+        elif token.type in ("th_open", "td_open") and token.attrGet("style"):
+            align = str(token.attrGet("style")).partition(":")[2]
+            token.attrs = {"class": f"align-{align}"}
+
+
+def _table_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - markdown-it render rule signature
+    return '<div class="table-wrap" tabindex="0">\n' + self.renderToken(tokens, idx, options, env)
+
+
+def _table_close(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    return self.renderToken(tokens, idx, options, env) + "</div>\n"
+
+
+class MarkdownRenderer:
+    """One configured markdown-it parser; build it once per process and reuse it."""
+
+    def __init__(self) -> None:
+        md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+        md.validateLink = validate_link
+        md.inline.ruler.at("emphasis", _emphasis)
+        md.core.ruler.push("bulletin", _bulletin_core)
+        md.add_render_rule("table_open", _table_open)
+        md.add_render_rule("table_close", _table_close)
+        self._md = md
+
+    def render(self, source: str, transform: Callable[[str], str] = identity, link_base: str | None = None) -> RenderedBody:
+        """Render `source`; `link_base` makes relative link and image URLs absolute (for feeds)."""
+        env: dict = {"transform": transform, "link_base": link_base}
+        tokens = self._md.parse(source, env)
+        headings: list[Heading] = []
+        lines: list[str] = []
+        lead = ""
+        for index, token in enumerate(tokens):
+            if token.type == "inline":
+                text = _inline_text(token.children or [])
+                lines.append(text)
+                opener = tokens[index - 1]
+                if opener.type == "heading_open":
+                    headings.append(Heading(int(opener.tag[1]), str(opener.attrGet("id")), text))
+                elif opener.type == "paragraph_open" and not lead:
+                    lead = text
+            elif token.type in ("fence", "code_block"):
+                lines.append(token.content.rstrip("\n"))
+        html = self._md.renderer.render(tokens, self._md.options, env)
+        return RenderedBody(html, tuple(headings), "\n".join(lines), lead, bool(env.get("relative_links")))

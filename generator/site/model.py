@@ -1,0 +1,290 @@
+"""The site model: one edition's issues, sections, tags and articles, with their paths and neighbours.
+
+Every page kind, feed, search index and sitemap reads this model and nothing else. Identity (slugs,
+paths, order) comes from the source text; displayed strings pass through the edition's `transform`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from generator.site import urls
+from generator.site.config import NavLink, SiteConfig
+from generator.site.markdown import MarkdownRenderer, RenderedBody, identity
+from generator.site.reader import Content, SourceArticle, SourceIssue
+from generator.site.related import related_articles
+from generator.site.slugs import allocate, slugify
+from generator.site.text import reading_minutes, truncate
+
+SUMMARY_LENGTH = 120
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A language edition: its language tag, its output sub-folder, and its text transform."""
+
+    language: str
+    prefix: str = ""  # '' for the default edition, else a folder such as 'zh-hant/'
+    transform: Callable[[str], str] = identity
+
+
+@dataclass(eq=False)
+class Listing:
+    """A section or a tag: a named, paginated list of articles, newest first, with its own feeds."""
+
+    kind: str  # 'sections' or 'tags'
+    key: str  # the name in the content
+    name: str  # the name as displayed
+    slug: str
+    articles: list[Article] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return urls.listing(self.kind, self.slug)
+
+    def page_path(self, page: int) -> str:
+        return urls.listing(self.kind, self.slug, page)
+
+    def feed_path(self, feed: str) -> str:
+        return urls.listing_feed(self.kind, self.slug, feed)
+
+
+@dataclass(eq=False)
+class IssueGroup:
+    section: Listing
+    articles: list[Article]
+
+
+@dataclass(eq=False)
+class Issue:
+    id: str
+    slug: str
+    date: dt.date
+    publication: str
+    number: str | None
+    groups: list[IssueGroup] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)  # reading order: by section, then position
+    older: Issue | None = None
+    newer: Issue | None = None
+
+    @property
+    def path(self) -> str:
+        return urls.issue(self.slug)
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+
+@dataclass(eq=False)
+class Article:
+    source: SourceArticle
+    slug: str
+    title: str
+    subtitle: str | None
+    part: str | None
+    date: dt.date
+    published: dt.datetime  # aware, in the site's timezone
+    body: RenderedBody
+    summary: str
+    reading_minutes: int
+    section: Listing = None  # type: ignore[assignment]  # set while the model is built
+    issue: Issue = None  # type: ignore[assignment]
+    tags: list[Listing] = field(default_factory=list)
+    prev: Article | None = None
+    next: Article | None = None
+    related: list[Article] = field(default_factory=list)
+    feed_html: str = ""  # the body with absolute links, for feeds
+
+    @property
+    def key(self) -> str:
+        return self.source.key
+
+    @property
+    def path(self) -> str:
+        return urls.article(self.slug)
+
+
+@dataclass(eq=False)
+class Site:
+    config: SiteConfig
+    edition: Edition
+    title: str
+    description: str
+    author: str
+    navigation: list[NavLink]
+    issues: list[Issue]  # newest first
+    sections: list[Listing]  # in the configured order, then by first appearance
+    tags: list[Listing]  # by slug
+    articles: list[Article]  # newest issue first, reading order within an issue
+    warnings: list[str]
+
+    def __post_init__(self) -> None:
+        self._lookup: dict[tuple[str, str], Article | Issue | Listing] = {}
+        for kind, items in (("articles", self.articles), ("issues", self.issues), ("sections", self.sections), ("tags", self.tags)):
+            self._lookup.update(((kind, item.slug), item) for item in items)
+
+    def find(self, kind: str, slug: str) -> Article | Issue | Listing:
+        """The article, issue, section or tag (`kind` 'articles', 'issues', 'sections', 'tags') by slug."""
+        return self._lookup[(kind, slug)]
+
+    @property
+    def latest(self) -> Issue | None:
+        return self.issues[0] if self.issues else None
+
+    @property
+    def language(self) -> str:
+        return self.edition.language
+
+    def url(self, path: str) -> str:
+        """The absolute public URL of an edition-relative path."""
+        return urls.absolute(self.config.base_url, self.edition.prefix + path)
+
+
+def _published(source: SourceArticle, tz: dt.tzinfo) -> dt.datetime:
+    if source.time is None:
+        return dt.datetime.combine(source.date, dt.time(0, 0), tz)
+    if source.time.tzinfo is None:
+        return source.time.replace(tzinfo=tz)
+    return source.time.astimezone(tz)
+
+
+def _issue_date(source: SourceIssue | None, issue_id: str, members: list[SourceArticle]) -> dt.date:
+    if source is not None and source.date is not None:
+        return source.date
+    try:
+        return dt.date.fromisoformat(issue_id)
+    except ValueError:
+        return max(article.date for article in members)
+
+
+def _article_slugs(ordered: list[SourceArticle], issue_slugs: dict[str, str], warnings: list[str]) -> dict[str, str]:
+    """Unique article slugs; the oldest article keeps a contested slug, later ones get the issue added."""
+    result: dict[str, str] = {}
+    taken: set[str] = set()
+    for source in ordered:
+        wanted = slugify(source.slug)
+        slug = wanted
+        if slug in taken:
+            slug = f"{wanted}-{issue_slugs[source.issue]}"
+            number = 1
+            while slug in taken:
+                number += 1
+                slug = f"{wanted}-{issue_slugs[source.issue]}-{number}"
+            warnings.append(f"{source.path}: slug '{wanted}' is already used by another article; using '{slug}'")
+        taken.add(slug)
+        result[source.key] = slug
+    return result
+
+
+def _position(source: SourceArticle) -> tuple:
+    return (source.order is None, source.order or 0, source.key)
+
+
+def _section_rank(config: SiteConfig, issue_sections: tuple[str, ...]) -> Callable[[str, int], tuple]:
+    preferred = {name: index for index, name in enumerate(dict.fromkeys(issue_sections + config.sections))}
+    return lambda name, first_seen: (preferred.get(name, len(preferred)), first_seen)
+
+
+def build_site(content: Content, config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Site:
+    """Derive the whole model for one edition from the content read from disk."""
+    text = edition.transform
+    tz = config.tz
+    warnings: list[str] = []
+
+    by_issue: dict[str, list[SourceArticle]] = {}
+    for source in content.articles:
+        by_issue.setdefault(source.issue, []).append(source)
+    issue_dates = {issue_id: _issue_date(content.issues.get(issue_id), issue_id, members) for issue_id, members in by_issue.items()}
+    issue_ids = sorted(by_issue, key=lambda issue_id: (issue_dates[issue_id], issue_id))  # oldest first
+    issue_slugs = allocate(issue_ids)
+
+    # Reading order of each issue: grouped by section, sections in the issue's (or site's) order.
+    section_of = {source.key: source.section or config.default_section for source in content.articles}
+    chronological: list[SourceArticle] = []
+    issue_groups: dict[str, list[tuple[str, list[SourceArticle]]]] = {}
+    for issue_id in issue_ids:
+        members = sorted(by_issue[issue_id], key=_position)
+        groups: dict[str, list[SourceArticle]] = {}
+        for source in members:
+            groups.setdefault(section_of[source.key], []).append(source)
+        declared = content.issues.get(issue_id)
+        rank = _section_rank(config, declared.sections if declared else ())
+        positions = {name: index for index, name in enumerate(groups)}
+        ordered_groups = sorted(groups.items(), key=lambda item: rank(item[0], positions[item[0]]))
+        issue_groups[issue_id] = ordered_groups
+        chronological.extend(source for _, group in ordered_groups for source in group)
+
+    article_slugs = _article_slugs(chronological, issue_slugs, warnings)
+    first_seen = {name: index for index, name in enumerate(dict.fromkeys(section_of[s.key] for s in chronological))}
+    site_rank = _section_rank(config, ())
+    section_names = sorted(first_seen, key=lambda name: site_rank(name, first_seen[name]))
+    sections = {name: Listing("sections", name, text(name), slug) for name, slug in allocate(section_names).items()}
+    tag_names = {tag for source in content.articles for tag in source.tags}
+    tags = {name: Listing("tags", name, text(name), slug) for name, slug in allocate(tag_names).items()}
+
+    articles: dict[str, Article] = {}
+    for source in chronological:
+        body = renderer.render(source.body, text)
+        article = Article(
+            source=source,
+            slug=article_slugs[source.key],
+            title=text(source.title),
+            subtitle=text(source.subtitle) if source.subtitle else None,
+            part=text(source.part) if source.part else None,
+            date=source.date,
+            published=_published(source, tz),
+            body=body,
+            summary=text(source.summary) if source.summary else truncate(body.lead, SUMMARY_LENGTH),
+            reading_minutes=reading_minutes(body.text),
+            section=sections[section_of[source.key]],
+            tags=[tags[name] for name in source.tags],
+        )
+        article.feed_html = body.html
+        articles[source.key] = article
+
+    issues: list[Issue] = []
+    for issue_id in issue_ids:
+        declared = content.issues.get(issue_id)
+        first = issue_groups[issue_id][0][1][0]
+        publication = (declared and declared.publication) or first.publication or config.publication or config.title
+        issue = Issue(issue_id, issue_slugs[issue_id], issue_dates[issue_id], text(publication), declared.number if declared else None)
+        for name, group in issue_groups[issue_id]:
+            members = [articles[source.key] for source in group]
+            issue.groups.append(IssueGroup(sections[name], members))
+            issue.articles.extend(members)
+        for index, article in enumerate(issue.articles):
+            article.issue = issue
+            article.prev = issue.articles[index - 1] if index > 0 else None
+            article.next = issue.articles[index + 1] if index + 1 < len(issue.articles) else None
+        issues.append(issue)
+    for older, newer in zip(issues, issues[1:]):
+        older.newer, newer.older = newer, older
+    issues.reverse()
+
+    newest_first = [article for issue in issues for article in issue.articles]
+    for article in newest_first:
+        article.section.articles.append(article)
+        for tag in article.tags:
+            tag.articles.append(article)
+    related_articles(newest_first)
+
+    site = Site(
+        config=config,
+        edition=edition,
+        title=text(config.title),
+        description=text(config.description),
+        author=text(config.author),
+        navigation=[NavLink(text(link.title), link.url) for link in config.navigation],
+        issues=issues,
+        sections=[sections[name] for name in section_names],
+        tags=sorted(tags.values(), key=lambda tag: tag.slug),
+        articles=newest_first,
+        warnings=warnings,
+    )
+    for article in newest_first:
+        if article.body.relative_links:
+            article.feed_html = renderer.render(article.source.body, text, site.url(article.path)).html
+    return site

@@ -1,0 +1,122 @@
+"""The output folder: guarded, built beside it in a temporary folder, and swapped in at the end.
+
+A build never writes into the output folder itself. It fills a temporary sibling folder
+(`.<name>-build-*`), then swaps it with the output folder in one atomic rename (Linux
+`renameat2(RENAME_EXCHANGE)`; elsewhere two renames), then deletes the old build. A failed or
+interrupted build deletes its temporary folder and leaves the previous output untouched; folders left
+by a killed build are removed by the next one.
+
+Only folders carrying the marker file are ever replaced or deleted, and the output folder may not be
+the project, a folder containing it, the home folder, or inside `content/` or a theme.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.errors import BulletinError
+
+MARKER = ".bulletin-build"
+MARKER_TEXT = b"This folder was written by `bulletin build` and is replaced by every build.\n"
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output_folder(out: Path, *, project: Path, protected: list[Path]) -> Path:
+    """The resolved output folder, or a BulletinError if building there could destroy something."""
+    out = out.expanduser()
+    if out.is_symlink():
+        raise BulletinError("the output folder is a symbolic link; name the real folder instead", out)
+    resolved = out.resolve()
+    home = Path.home().resolve()
+    if _is_within(project.resolve(), resolved) or resolved == home:
+        raise BulletinError("refusing to build into this folder: it is (or contains) the project or your home folder; use --out output", out)
+    for folder in protected:
+        if _is_within(resolved, folder.resolve()):
+            raise BulletinError(f"refusing to build inside {folder}: choose a folder outside content and themes", out)
+    if resolved.exists():
+        if not resolved.is_dir():
+            raise BulletinError("the output path exists and is not a folder", out)
+        if any(resolved.iterdir()) and not (resolved / MARKER).is_file():
+            raise BulletinError(
+                f"refusing to replace a non-empty folder that `bulletin build` did not make (it has no {MARKER} file); "
+                "choose another --out or empty it",
+                out,
+            )
+    return resolved
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Atomically swap two folders; False if the system cannot."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+    return result == 0
+
+
+def _remove_build_folder(folder: Path) -> None:
+    if (folder / MARKER).is_file() or not any(folder.iterdir()):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+class Staging:
+    """A temporary build folder beside `out`: write files, then `commit()` to swap it in.
+
+    Use as a context manager: leaving it without a commit (an error, Ctrl-C) deletes the folder.
+    """
+
+    def __init__(self, out: Path):
+        self.out = out
+        self._prefix = f".{out.name}-build-"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        for stale in out.parent.glob(self._prefix + "*"):
+            if stale.is_dir() and not stale.is_symlink():
+                _remove_build_folder(stale)
+        self.folder: Path | None = Path(tempfile.mkdtemp(prefix=self._prefix, dir=out.parent)).resolve()
+        (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        self.bytes_written = 0
+        self.files_written = 0
+
+    def write(self, path: str, data: bytes) -> None:
+        """Write `data` at `path` (relative, '/'-separated) inside the build folder, never outside it."""
+        parts = path.split("/")
+        if path.startswith("/") or "\\" in path or any(part in ("", ".", "..") for part in parts):
+            raise BulletinError(f"refusing to write outside the output folder: {path!r}")
+        target = self.folder.joinpath(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.bytes_written += len(data)
+        self.files_written += 1
+
+    def commit(self) -> None:
+        if not self.out.exists():
+            os.rename(self.folder, self.out)
+        elif _exchange(self.folder, self.out):
+            shutil.rmtree(self.folder)  # now holds the previous build
+        else:
+            old = Path(tempfile.mkdtemp(prefix=self._prefix, dir=self.out.parent))
+            os.rename(self.out, old / "previous")
+            os.rename(self.folder, self.out)
+            shutil.rmtree(old)
+        self.folder = None
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,141 @@
+"""Read content/: article files (YAML front matter + Markdown) and optional `_issue.yml` files.
+
+The reader checks fields and types and nothing else: it returns plain records, and every problem a
+user can fix is a BulletinError naming the file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import BulletinError
+from generator.site.yamlfile import Mapping, parse_mapping, read_text_file
+
+ISSUE_FILE = "_issue.yml"
+RAW_FOLDER = "raw"
+_ORDER_PREFIX_RE = re.compile(r"^\d+[-_ ]+")
+_FENCE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class SourceIssue:
+    id: str
+    path: Path
+    date: dt.date | None = None
+    publication: str | None = None
+    number: str | None = None
+    sections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    path: Path
+    key: str  # path relative to the content folder, with '/': identifies the article across builds
+    title: str
+    date: dt.date
+    time: dt.datetime | None  # when the front matter gives a time of day too
+    issue: str
+    body: str
+    body_line: int  # line of the file on which the Markdown body starts
+    slug: str
+    subtitle: str | None = None
+    section: str | None = None
+    part: str | None = None
+    publication: str | None = None
+    order: int | None = None
+    tags: tuple[str, ...] = ()
+    summary: str | None = None
+
+
+@dataclass
+class Content:
+    articles: list[SourceArticle] = field(default_factory=list)
+    issues: dict[str, SourceIssue] = field(default_factory=dict)
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith((".", "_"))
+
+
+def read_issue_file(path: Path) -> SourceIssue:
+    mapping = parse_mapping(read_text_file(path, "issue file"), path, what=ISSUE_FILE)
+    date = mapping.date("date")
+    issue_id = mapping.text("issue") or (date.isoformat()[:10] if date else path.parent.name)
+    return SourceIssue(
+        id=issue_id,
+        path=path,
+        date=date.date() if isinstance(date, dt.datetime) else date,
+        publication=mapping.text("publication"),
+        number=mapping.text("number"),
+        sections=tuple(mapping.text_list("sections")),
+    )
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
+    """(front matter YAML, Markdown body, line on which the body starts)."""
+    if not text.startswith("---") or _FENCE_RE.match(text.split("\n", 1)[0]) is None:
+        raise BulletinError("missing front matter: the file must start with a '---' line, then YAML fields, then '---'", path, 1)
+    first_newline = text.find("\n")
+    closing = _FENCE_RE.search(text, first_newline + 1) if first_newline >= 0 else None
+    if closing is None:
+        raise BulletinError("front matter is not closed: add a '---' line after the fields", path, 1)
+    front = text[first_newline + 1 : closing.start()]
+    body_start = text.find("\n", closing.end())
+    body = text[body_start + 1 :] if body_start >= 0 else ""
+    return front, body, text.count("\n", 0, closing.end()) + 2
+
+
+def read_article(path: Path, key: str, folder_issue: SourceIssue | None) -> SourceArticle:
+    front, body, body_line = split_front_matter(read_text_file(path, "article"), path)
+    mapping: Mapping = parse_mapping(front, path, 2, what="front matter")
+    when = mapping.date("date", required=True)
+    date = when.date() if isinstance(when, dt.datetime) else when
+    issue = mapping.text("issue") or (folder_issue.id if folder_issue else date.isoformat())
+    return SourceArticle(
+        path=path,
+        key=key,
+        title=mapping.text("title", required=True),
+        date=date,
+        time=when if isinstance(when, dt.datetime) else None,
+        issue=issue,
+        body=body,
+        body_line=body_line,
+        slug=mapping.text("slug") or _ORDER_PREFIX_RE.sub("", path.stem) or path.stem,
+        subtitle=mapping.text("subtitle"),
+        section=mapping.text("section"),
+        part=mapping.text("part"),
+        publication=mapping.text("publication"),
+        order=mapping.integer("order"),
+        tags=tuple(dict.fromkeys(mapping.text_list("tags"))),
+        summary=mapping.text("summary"),
+    )
+
+
+def read_content(root: Path) -> Content:
+    """Every article under `root` (sorted by path) and every issue described by an `_issue.yml`.
+
+    Skipped: `raw/` at the top, and files and folders whose names start with '.' or '_'.
+    """
+    if not root.is_dir():
+        raise BulletinError("content folder not found", root)
+    content = Content()
+    for folder, dirs, files in os.walk(root):
+        folder_path = Path(folder)
+        dirs[:] = sorted(d for d in dirs if not _is_hidden(d) and not (folder_path == root and d == RAW_FOLDER))
+        folder_issue = None
+        if ISSUE_FILE in files:
+            folder_issue = read_issue_file(folder_path / ISSUE_FILE)
+            known = content.issues.get(folder_issue.id)
+            if known is not None:
+                raise BulletinError(f"issue {folder_issue.id!r} is already described by {known.path}", folder_issue.path)
+            content.issues[folder_issue.id] = folder_issue
+        for name in sorted(files):
+            if name.endswith(".md") and not _is_hidden(name):
+                path = folder_path / name
+                content.articles.append(read_article(path, path.relative_to(root).as_posix(), folder_issue))
+    content.articles.sort(key=lambda article: article.key)
+    return content

@@ -1,0 +1,101 @@
+"""Themes: Jinja templates, UI strings per language, and static files.
+
+A site's own `themes/<name>/` is searched first and the built-in `themes/default/` last, template by
+template, string by string and static file by static file: an override theme holds only what it changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator.errors import BulletinError
+from generator.site.yamlfile import parse_mapping, read_text_file
+
+BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
+DEFAULT_THEME = "default"
+STRINGS_FILE = "i18n.yml"
+STATIC_FOLDER = "static"
+
+
+@dataclass(frozen=True)
+class Strings:
+    """The theme's UI strings for one language: `t('key', name=value)` formats an entry."""
+
+    language: str
+    table: dict[str, str]
+
+    def __call__(self, key: str, **values: object) -> str:
+        entry = self.table.get(key)
+        if entry is None:
+            raise BulletinError(f"no UI string {key!r} for {self.language} in the theme's {STRINGS_FILE}")
+        try:
+            return entry.format(**values) if values else entry
+        except (KeyError, IndexError, ValueError) as exc:
+            raise BulletinError(f"UI string {key!r} for {self.language} has a bad placeholder: {exc}") from None
+
+    def date(self, value: dt.date) -> str:
+        return self("date", year=value.year, month=value.month, day=value.day)
+
+
+def _strings(dirs: list[Path]) -> dict[str, dict[str, str]]:
+    tables: dict[str, dict[str, str]] = {}
+    for folder in reversed(dirs):  # lowest priority first, so overrides win
+        path = folder / STRINGS_FILE
+        if not path.is_file():
+            continue
+        mapping = parse_mapping(read_text_file(path, STRINGS_FILE), path, what=STRINGS_FILE)
+        for language, entries in mapping.data.items():
+            if not isinstance(entries, dict) or not all(isinstance(v, str) for v in entries.values()):
+                raise mapping.error(language, f"{language}: each UI string must be text")
+            tables.setdefault(language, {}).update({str(k): v for k, v in entries.items()})
+    return tables
+
+
+def _static_files(dirs: list[Path]) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    for folder in reversed(dirs):
+        static = folder / STATIC_FOLDER
+        if static.is_dir():
+            for path in sorted(static.rglob("*")):
+                if path.is_file() and not any(part.startswith(".") for part in path.relative_to(static).parts):
+                    files[f"{STATIC_FOLDER}/{path.relative_to(static).as_posix()}"] = path
+    return dict(sorted(files.items()))
+
+
+class Theme:
+    """Templates compiled once per process (Jinja caches them), UI strings and static files."""
+
+    def __init__(self, dirs: list[Path]):
+        self.dirs = dirs
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in dirs]),
+            autoescape=jinja2.select_autoescape(("html", "htm", "xml"), default_for_string=True),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.strings = _strings(dirs)
+        self.static_files = _static_files(dirs)
+
+    def strings_for(self, language: str) -> Strings:
+        if language not in self.strings:
+            raise BulletinError(f"the theme has no UI strings for language {language!r}: add them to {STRINGS_FILE}", self.dirs[0])
+        return Strings(language, self.strings[language])
+
+
+def load_theme(project_root: Path, name: str) -> Theme:
+    """The theme called `name`: the project's `themes/<name>/` over the built-in default theme."""
+    dirs = []
+    own = project_root / "themes" / name
+    if own.is_dir():
+        dirs.append(own.resolve())
+    elif name != DEFAULT_THEME:
+        raise BulletinError(f"theme {name!r} not found (looked for the folder {own})")
+    builtin = (BUILTIN_THEMES / DEFAULT_THEME).resolve()
+    if builtin not in dirs:
+        dirs.append(builtin)
+    return Theme(dirs)

@@ -1,0 +1,55 @@
+"""Where every page lives, and how pages link to each other.
+
+Page paths are relative to the edition root, use '/', and always name a file (`tags/x/index.html`,
+never `tags/x/`), so that links work from file:// as well as under any URL prefix. Links between
+pages are relative; absolute URLs (feeds, sitemap, canonical) come from base_url.
+"""
+
+from __future__ import annotations
+
+HOME = "index.html"
+ARCHIVE = "issues/index.html"
+SECTIONS = "sections/index.html"
+TAGS = "tags/index.html"
+SEARCH = "search.html"
+NOT_FOUND = "404.html"
+RSS = "feed.xml"
+ATOM = "atom.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+SEARCH_FOLDER = "search/"
+SEARCH_INDEX = SEARCH_FOLDER + "index.js"
+
+
+def article(slug: str) -> str:
+    return f"articles/{slug}.html"
+
+
+def issue(slug: str) -> str:
+    return f"issues/{slug}.html"
+
+
+def listing(kind: str, slug: str, page: int = 1) -> str:
+    """Page `page` of a paginated section or tag listing (`kind` is 'sections' or 'tags')."""
+    return f"{kind}/{slug}/index.html" if page == 1 else f"{kind}/{slug}/page-{page}.html"
+
+
+def listing_feed(kind: str, slug: str, feed: str) -> str:
+    return f"{kind}/{slug}/{feed}"
+
+
+def root_prefix(page_path: str) -> str:
+    """The relative prefix from a page to its edition's root: '' or '../' repeated."""
+    return "../" * page_path.count("/")
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from page `from_path` to `to_path` (both edition-relative); fragments are kept."""
+    return root_prefix(from_path) + to_path
+
+
+def absolute(base_url: str, path: str) -> str:
+    """The public URL of `path` (already including the edition prefix); `index.html` is left off."""
+    if path == "index.html" or path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return base_url + path

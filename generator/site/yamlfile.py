@@ -1,0 +1,143 @@
+"""YAML mappings with the line of each key, and errors that name the file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import BulletinError
+from generator.site.text import clean_text
+
+
+@dataclass
+class Mapping:
+    """A parsed YAML mapping; `line(key)` is the 1-based line of the key in its file."""
+
+    data: dict[str, Any]
+    lines: dict[str, int]
+    path: Path
+    first_line: int
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, self.first_line)
+
+    def error(self, key: str, message: str) -> BulletinError:
+        return BulletinError(message, self.path, self.line(key))
+
+    def text(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
+        """A scalar field as text (numbers are accepted and written as text)."""
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                raise self.error(key, f"missing required field '{key}'")
+            return default
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            raise self.error(key, f"field '{key}' must be text, got {_kind(value)}")
+        return " ".join(str(value).split()) or default
+
+    def integer(self, key: str, default: int | None = None, *, minimum: int | None = None) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.error(key, f"field '{key}' must be a whole number, got {_kind(value)}")
+        if minimum is not None and value < minimum:
+            raise self.error(key, f"field '{key}' must be at least {minimum}, got {value}")
+        return value
+
+    def text_list(self, key: str) -> list[str]:
+        """A list of text (a single text is a one-item list); blank items are dropped."""
+        value = self.data.get(key)
+        if value is None:
+            return []
+        items = value if isinstance(value, list) else [value]
+        result = []
+        for item in items:
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+                raise self.error(key, f"field '{key}' must be a list of text, got {_kind(item)} in it")
+            text = " ".join(str(item).split())
+            if text:
+                result.append(text)
+        return result
+
+    def date(self, key: str, *, required: bool = False) -> dt.date | dt.datetime | None:
+        """A date (`2021-08-12`) or a date and time (`2021-08-12 09:30:00+08:00`)."""
+        value = self.data.get(key)
+        if value is None or value == "":
+            if required:
+                raise self.error(key, f"missing required field '{key}'")
+            return None
+        if isinstance(value, str):
+            value = value.strip()
+            try:
+                return dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        raise self.error(key, f"field '{key}' must be a date like 2021-08-12, got {value!r}")
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """A UTF-8 text file (BOM allowed), cleaned of control characters; errors name the file and line."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BulletinError(f"cannot read {what}: {exc.strerror}", path) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BulletinError(f"{what} is not valid UTF-8", path, raw[: exc.start].count(b"\n") + 1) from None
+    return clean_text(text)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    return repr(value)
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: much faster
+    """Safe YAML that leaves dates as text, so a bad date is reported by field with its line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "file") -> Mapping:
+    """Parse `text` (which starts on line `first_line` of `path`) as a YAML mapping.
+
+    An empty document is an empty mapping; anything else that is not a mapping is an error.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise BulletinError(f"invalid YAML in {what}: {problem}", path, line) from None
+    except yaml.YAMLError as exc:
+        raise BulletinError(f"invalid YAML in {what}: {exc}", path, first_line) from None
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise BulletinError(f"{what} must be a mapping of fields (key: value), got {_kind(data)}", path, first_line)
+    lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                lines[str(key_node.value)] = first_line + key_node.start_mark.line
+    return Mapping({str(k): v for k, v in data.items()}, lines, path, first_line)
