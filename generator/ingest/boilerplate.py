@@ -18,6 +18,8 @@ from generator.ingest.lines import Line, Source
 
 EDGE_LINES = 4  # content lines at the top and bottom of a page that may be furniture
 MASTHEAD_LINES = 3
+CLUSTER_LINES = 3  # a running line next to a page number is part of the same page furniture
+SHORT_LINE = 40  # display width up to which a running line may vary in its digits
 
 PAGE_NUMBER = re.compile(
     r"^(?:(?:page|p\.?)\s*\d+(?:\s*(?:of|/)\s*\d+)?|第\s*\d+\s*页(?:\s*[/，,]?\s*共\s*\d+\s*页)?"
@@ -43,19 +45,25 @@ class IssueMetadata:
     number: int | None
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\d+", "#", collapse_spaces(text)).lower()
+def _key(line: Line) -> str:
+    """What repeats from page to page: short lines may differ in their digits (page numbers,
+    dates), longer ones must repeat exactly."""
+    text = collapse_spaces(line.text).lower()
+    return re.sub(r"\d+", "#", text) if line.width <= SHORT_LINE else text
 
 
-def _edge_indices(lines: list[Line]) -> set[int]:
+def _edge_positions(lines: list[Line]) -> dict[int, set[str]]:
+    """Where each line near a page edge sits: "top0" is a page's first line, "bottom0" its last."""
     by_page: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
         by_page.setdefault(line.page, []).append(index)
-    edges: set[int] = set()
+    positions: dict[int, set[str]] = {}
     for indices in by_page.values():
-        edges.update(indices[:EDGE_LINES])
-        edges.update(indices[-EDGE_LINES:])
-    return edges
+        for offset, index in enumerate(indices[:EDGE_LINES]):
+            positions.setdefault(index, set()).add(f"top{offset}")
+        for offset, index in enumerate(reversed(indices[-EDGE_LINES:])):
+            positions.setdefault(index, set()).add(f"bottom{offset}")
+    return positions
 
 
 def find_dates(text: str) -> list[date]:
@@ -76,34 +84,40 @@ def _is_masthead(line: Line, full_width: int) -> bool:
     return bool(find_dates(text) or ISSUE_NUMBER.search(text))
 
 
+def _by_shape(index: int, line: Line, at_edge: bool, source: Source) -> str | None:
+    text = line.text
+    if PAGE_NUMBER.match(text) and (at_edge or EXPLICIT_PAGE_NUMBER.match(text)):
+        return "page number"
+    if COPYRIGHT.search(text) and line.width <= 1.3 * source.full_width and (at_edge or len(text) <= 80):
+        return "copyright line"
+    if index < MASTHEAD_LINES and _is_masthead(line, source.full_width):
+        return "masthead"
+    return None
+
+
 def detect_furniture(source: Source) -> list[Furniture]:
     lines = source.lines
-    edges = _edge_indices(lines)
-    max_width = source.full_width * 1.3
-    pages_by_key: dict[str, set[int]] = {}
-    for index in edges:
-        line = lines[index]
-        if line.width <= max_width:
-            pages_by_key.setdefault(_key(line.text), set()).add(line.page)
-
-    found: list[Furniture] = []
-    for index, line in enumerate(lines):
-        text = line.text
-        reason = None
-        at_edge = index in edges
-        if EXPLICIT_PAGE_NUMBER.match(text) and PAGE_NUMBER.match(text):
-            reason = "page number"
-        elif at_edge and PAGE_NUMBER.match(text):
-            reason = "page number"
-        elif at_edge and len(pages_by_key.get(_key(text), ())) >= 2:
-            reason = "running header or footer"
-        elif COPYRIGHT.search(text) and line.width <= max_width and (at_edge or len(text) <= 80):
-            reason = "copyright line"
-        elif index < MASTHEAD_LINES and _is_masthead(line, source.full_width):
-            reason = "masthead"
-        if reason:
-            found.append(Furniture(line, reason))
-    return found
+    positions = _edge_positions(lines)
+    reasons = {index: _by_shape(index, line, index in positions, source) for index, line in enumerate(lines)}
+    # A running header or footer repeats at the same place on several pages. Where pages are only
+    # inferred (no form feeds), it must also sit by a page number or copyright line, or repeat
+    # on three pages, so that a heading that happens to recur is not mistaken for one.
+    pages: dict[tuple[str, str], set[int]] = {}
+    for index, places in positions.items():
+        if lines[index].width <= 1.3 * source.full_width:
+            for place in places:
+                pages.setdefault((_key(lines[index]), place), set()).add(lines[index].page)
+    shaped = [index for index, reason in reasons.items() if reason]
+    for index, places in positions.items():
+        if reasons[index]:
+            continue
+        if sum(1 for ch in lines[index].text if ch.isalnum()) < 2:
+            continue  # a lone mark or digit is the tail of a paragraph, never a running line
+        repeats = max((len(pages.get((_key(lines[index]), place), ())) for place in places), default=0)
+        near_shaped = any(abs(index - other) <= CLUSTER_LINES for other in shaped)
+        if repeats >= 3 or (repeats >= 2 and (source.pages_from_form_feeds or near_shaped)):
+            reasons[index] = "running header or footer"
+    return [Furniture(line, reasons[index]) for index, line in enumerate(lines) if reasons[index]]
 
 
 def issue_metadata(furniture: list[Furniture]) -> IssueMetadata:

@@ -82,9 +82,14 @@ def collapse_spaces(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+_BOOK_TITLE = re.compile(r"(《[^《》]*》)")
+
+
 def tidy_paragraph(text: str) -> str:
-    """Body text: one space at most, none between two CJK characters (typesetting leftovers)."""
-    return _SPACE_BETWEEN_WIDE.sub("", collapse_spaces(text))
+    """Body text: one space at most, none between two CJK characters (typesetting leftovers),
+    except inside 《book titles》, which are quoted as published."""
+    pieces = _BOOK_TITLE.split(collapse_spaces(text))
+    return "".join(piece if index % 2 else _SPACE_BETWEEN_WIDE.sub("", piece) for index, piece in enumerate(pieces))
 
 
 def non_space(text: str) -> str:

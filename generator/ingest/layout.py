@@ -60,7 +60,7 @@ def _heading_line(line: Line, full_width: int) -> bool:
 def ends_block(prev: Line, cur: Line, source: Source) -> bool:
     """Does the paragraph (or heading) holding `prev` end before `cur`?"""
     width = source.full_width
-    if not source.double_spaced and cur.gap >= 1:
+    if not source.hard_wrapped or (not source.double_spaced and cur.gap >= 1):
         return True
     if source.indent_cue and cur.indent >= 2:
         return True

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.ingest.chars import display_width
+from generator.ingest.chars import SENTENCE_END, display_width, last_meaningful
+
+MAX_PRINTED_WIDTH = 160  # no printed column is wider (80 CJK characters): wider lines are whole paragraphs
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,7 @@ class Source:
     double_spaced: bool
     trailing_cue: bool
     indent_cue: bool
+    hard_wrapped: bool  # False when each paragraph is one long line (text not from a page)
     full_width: int  # display width of a full line of body text
     page_count: int
     pages_from_form_feeds: bool = False
@@ -45,7 +48,8 @@ def _edge_ws(raw: str) -> tuple[str, bool, bool, int]:
         return "", False, False, 0
     head = raw[: len(raw) - len(raw.lstrip())]
     indent = sum(2 if ch == "\u3000" else 1 for ch in head)
-    return stripped, bool(head), raw != raw.rstrip(), indent
+    # Only a plain space or tab at the end is a cue; NBSP and full-width spaces are padding.
+    return stripped, bool(head), raw != raw.rstrip(" \t"), indent
 
 
 def _percentile(values: list[int], fraction: float) -> int:
@@ -53,6 +57,17 @@ def _percentile(values: list[int], fraction: float) -> int:
         return 0
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def _trailing_spaces_end_paragraphs(lines: list[Line], full_width: int) -> bool:
+    """Do trailing spaces mark paragraph ends here? They do when the lines carrying one look like
+    the end of a paragraph (a finished sentence, or a short line) rather than any line."""
+    trailing = [line for line in lines if line.trail]
+    if len(trailing) < max(2, 0.03 * len(lines)):
+        return False
+    ends = sum(1 for line in trailing
+               if last_meaningful(line.text) in SENTENCE_END or line.width < 0.85 * full_width)
+    return ends >= 0.75 * len(trailing)
 
 
 def split_lines(text: str) -> Source:
@@ -84,8 +99,13 @@ def split_lines(text: str) -> Source:
         )
         empty_run = 0
 
+    # Double-spaced: nearly every line is followed by one blank line, and lines that follow each
+    # other directly are rare (page breaks). Plain text with blank lines between paragraphs has
+    # many directly following lines (the lines of each paragraph).
     pairs = max(1, len(pending) - 1)
-    double_spaced = sum(1 for item in pending[1:] if item["gap"] == 1) / pairs >= 0.5
+    one_blank = sum(1 for item in pending[1:] if item["gap"] == 1) / pairs
+    adjacent = sum(1 for item in pending[1:] if item["gap"] == 0) / pairs
+    double_spaced = one_blank >= 0.5 and adjacent <= 0.15
     if double_spaced and not form_feeds:
         # No form feeds: a page break shows as a missing blank line or a run of blank lines.
         page = 0
@@ -95,16 +115,16 @@ def split_lines(text: str) -> Source:
             item["page"] = page
 
     widths = [item["width"] for item in pending]
-    full_width = _percentile(widths, 0.75)
-    trailing = sum(1 for item in pending if item["trail"]) / max(1, len(pending))
+    full_width = max(_percentile(widths, 0.85), 1)
     indented = sum(1 for item in pending if item["indent"] >= 2) / max(1, len(pending))
     lines = [Line(**item) for item in pending]
     return Source(
         lines=lines,
         double_spaced=double_spaced,
-        trailing_cue=0.03 <= trailing <= 0.9,
+        trailing_cue=_trailing_spaces_end_paragraphs(lines, full_width),
         indent_cue=0.03 <= indented <= 0.6,
-        full_width=max(full_width, 1),
+        hard_wrapped=full_width <= MAX_PRINTED_WIDTH,
+        full_width=full_width,
         page_count=(lines[-1].page + 1) if lines else 0,
         pages_from_form_feeds=form_feeds,
     )

@@ -55,7 +55,7 @@ MAX_COLON_LEAD_CHARS = 30
 
 PART_DECORATION = re.compile(r"^[·•・●◆◇■□★☆\-—–\s]+(?P<name>[^·•・●◆◇■□★☆\-—–\s][^·•・●◆◇■□★☆]{0,11}?)[·•・●◆◇■□★☆\-—–\s]+$")
 BRACKETED = re.compile(r"^[【\[〔〖](?P<name>[^】\]〕〗]{1,12})[】\]〕〗]$")
-BYLINE = re.compile(r"^[（(【\[].{0,30}[）)】\]]$|^(?:文|图|来源|作者|编辑|责编|记者|通讯员)[:：\s]")
+BYLINE = re.compile(r"^[（(].{0,30}[）)]$|^(?:文|图|来源|作者|编辑|责编|记者|通讯员)[:：\s]")
 PUNCTUATION = re.compile(r"[，。；：！？、,.;:!?“”\"（）()《》]")
 
 
@@ -107,8 +107,8 @@ def rule_part_label(blocks: list[Block], index: int, done: list[Labeled]) -> Lab
 def rule_section_banner(blocks: list[Block], index: int, done: list[Labeled]) -> Labeled | None:
     block = blocks[index]
     name = _section_name(block)
-    if name is None or not heading_shaped(block):
-        return None
+    if name is None or not heading_shaped(block) or (done and done[-1].kind is Kind.PART):
+        return None  # a part label is followed by an article title, never by a banner
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     above_title = (
         following is not None

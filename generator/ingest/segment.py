@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from generator.ingest.chars import tidy_paragraph
 from generator.ingest.cohesion import Weights, cosine, coverage, terms
 from generator.ingest.rules import Kind, Labeled
 
@@ -50,6 +51,7 @@ class Article:
     subtitle: str | None = None
     items: list[Item] = field(default_factory=list)
     synthetic_title: bool = False  # no title in the text: the title was made up and says so
+    opens_part: bool = False  # the first article under its part label
 
     @property
     def paragraphs(self) -> list[Item]:
@@ -83,8 +85,8 @@ class Segmented:
 
 @dataclass(frozen=True)
 class Features:
-    depth: float  # TextTiling depth of the cohesion valley at the heading
-    valley: float  # cohesion between the text before and after the heading
+    depth: float  # TextTiling depth of the cohesion valley at the heading, over the document's mean
+    valley: float  # cohesion between the text before and after the heading, over the mean
     title_echo: float  # share of the current title's terms found after the heading
     spaced_latin: bool  # Latin set off by spaces while body text runs it in (headline style)
     dateline: bool  # the text after opens with a date or "近日"
@@ -92,17 +94,17 @@ class Features:
     paragraphs_since_title: int
 
     def score(self) -> float:
-        """Positive: a new article's title; negative: a subheading. Weights were chosen by
-        hand on these cues' typical ranges and checked on real bulletins."""
+        """Positive: a new article's title; negative: a subheading. Cohesion is measured relative
+        to the document's own mean, so the weights hold for long and short bulletins alike."""
         return (
-            8.5 * self.depth
-            - 5.5 * self.valley
-            - 3.5 * self.title_echo
-            + 2.0 * self.spaced_latin
-            + 1.2 * self.dateline
-            + 0.15 * min(self.length, 40)
-            + 0.4 * math.log1p(self.paragraphs_since_title)
-            - 4.4
+            1.0 * self.depth
+            - 1.1 * self.valley
+            - 6.0 * self.title_echo
+            + 1.6 * self.spaced_latin
+            + 1.9 * self.dateline
+            + 0.11 * min(self.length, 40)
+            + 0.3 * math.log1p(self.paragraphs_since_title)
+            - 2.8
         )
 
 
@@ -118,6 +120,7 @@ class Cohesion:
         self._terms = [terms(item.text) if item.kind is Kind.BODY else None for item in labeled]
         self.weights = Weights(counts for counts in self._terms if counts is not None)
         self._gaps: dict[int, float] = {}
+        self._mean_gap: float | None = None
 
     def window(self, start: int, step: int) -> Counter[str]:
         """Terms of the body text from block `start` in direction `step`, up to a section banner."""
@@ -142,6 +145,14 @@ class Cohesion:
         if index not in self._gaps:
             self._gaps[index] = self.similarity(self.window(index - 1, -1), self.window(index, 1))
         return self._gaps[index]
+
+    def mean_gap(self) -> float:
+        """Typical cohesion between neighbouring paragraphs of this document."""
+        if self._mean_gap is None:
+            gaps = [self.gap(i) for i in range(1, len(self.labeled))
+                    if self.labeled[i].kind is Kind.BODY and self.labeled[i - 1].kind is Kind.BODY]
+            self._mean_gap = max(sum(gaps) / len(gaps), 0.01) if gaps else 0.1
+        return self._mean_gap
 
     def valley(self, index: int) -> tuple[float, float]:
         """(depth, value) of the cohesion valley across the heading at `index`: how far cohesion
@@ -200,10 +211,13 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
     current: Article | None = None
     paragraphs_since_title = 0
     after_banner = True  # at the start, and after a section banner or part label
+    part_pending = False  # a part label not yet followed by an article
 
     def open_article(title: str, first: int, last: int, synthetic: bool = False) -> Article:
+        nonlocal part_pending
         article = Article(title=title, section=section, part=part, first_line=first, last_line=last,
-                          synthetic_title=synthetic)
+                          synthetic_title=synthetic, opens_part=part_pending)
+        part_pending = False
         articles.append(article)
         return article
 
@@ -218,6 +232,7 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
             after_banner = True
         elif item.kind is Kind.PART:
             part = item.text
+            part_pending = True
             current = None
             after_banner = True
         elif item.kind is Kind.SUBTITLE:
@@ -244,7 +259,7 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
                     f"line {block.first}: text with no title above it; it became an article titled "
                     f"“{fallback_title}”: give it a title with a hint or edit the file"
                 )
-            current.items.append(Item("paragraph", item.text, block.first, block.last))
+            current.items.append(Item("paragraph", tidy_paragraph(item.text), block.first, block.last))
             current.last_line = block.last
             paragraphs_since_title += 1
             after_banner = False
@@ -266,8 +281,8 @@ def _judge(item: Labeled, index: int, labeled: list[Labeled], current: Article |
         return "subheading", 0.0, "no text below"
     depth, valley = cohesion.valley(index)
     features = Features(
-        depth=depth,
-        valley=valley,
+        depth=depth / cohesion.mean_gap(),
+        valley=valley / cohesion.mean_gap(),
         title_echo=cohesion.echo(current.title, index),
         spaced_latin=headline_style_counts and spaced_latin(item.text),
         dateline=bool(DATELINE.match(_next_body(labeled, index))),

@@ -38,14 +38,14 @@ def listing_feed(kind: str, slug: str, feed: str) -> str:
     return f"{kind}/{slug}/{feed}"
 
 
-def root_prefix(page_path: str) -> str:
-    """The relative prefix from a page to its edition's root: '' or '../' repeated."""
-    return "../" * page_path.count("/")
-
-
 def relative(from_path: str, to_path: str) -> str:
-    """A link from page `from_path` to `to_path` (both edition-relative); fragments are kept."""
-    return root_prefix(from_path) + to_path
+    """The shortest link from page `from_path` to `to_path` (both edition-relative, '#fragment' kept)."""
+    here = from_path.split("/")[:-1]
+    there = to_path.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "../" * (len(here) - common) + "/".join(there[common:])
 
 
 def absolute(base_url: str, path: str) -> str:

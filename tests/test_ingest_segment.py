@@ -1,0 +1,83 @@
+"""Titles versus subheadings, decided from the text around them (never from a list of titles)."""
+
+from generator.ingest.hints import Hints, LineRef
+from generator.ingest.segment import spaced_latin
+
+from ingest_helpers import double_spaced, segmented
+
+SATELLITE = [
+    "低轨卫星完成首次组网测试",
+    "近日，某航天企业宣布其低轨宽带通信卫星完成首次组网测试，卫星之间实现了星间链路通信，地面信关站接收信号稳定。",
+    "据介绍，此次组网的卫星运行在五百公里轨道，单颗卫星覆盖范围可达数百公里，组网后可为偏远地区提供宽带通信服务。",
+    "卫星组网进入新阶段",
+    "业内人士认为，低轨卫星组网是卫星互联网建设的关键一步，卫星星座规模越大，覆盖越连续，通信服务越稳定。",
+    "该企业表示，年底前还将发射多颗低轨卫星，扩大卫星星座规模，并与地面信关站协同完成更多通信测试。",
+    "地面终端加速跟进",
+    "与卫星配套的地面终端也在加速研发，卫星终端体积不断缩小，价格逐步下降，未来可安装在车辆和船舶上接入卫星网络。",
+    "专家指出，卫星终端的成本决定了卫星互联网能否大规模商用，终端厂商正与卫星运营方共同推进卫星通信标准。",
+]
+MEMORY = [
+    "存储芯片价格持续上涨",
+    "8月3日，市场研究机构发布报告称，第三季度存储芯片合约价格继续上涨，内存和闪存颗粒的报价均有明显提升。",
+    "报告指出，服务器厂商备货需求旺盛，存储芯片供应偏紧，主要存储厂商的库存水位下降，价格上涨趋势短期内难以改变。",
+    "分析人士认为，存储芯片行业集中度高，几大存储厂商产能调整直接影响内存价格，下游整机厂商的采购成本随之上升。",
+]
+GOVERNMENT = [
+    "政务服务一网通办再提速",
+    "日前，某省印发政务服务改革方案，提出推动政务数据共享，让企业和群众办事少跑腿，高频政务服务事项实现网上办理。",
+    "方案要求，各级政务部门打通数据壁垒，政务服务平台统一受理，办事材料能减则减，群众办事可在线查询办理进度。",
+    "省政务服务数据管理局负责人表示，将持续优化政务服务流程，推动政务服务从能办向好办转变。",
+]
+
+
+def test_a_change_of_story_is_a_title_and_a_subtopic_of_the_same_story_a_subheading():
+    text = double_spaced(*[line + " " for line in SATELLITE + MEMORY + GOVERNMENT])
+    result = segmented(text)
+    assert [a.title for a in result.articles] == [SATELLITE[0], MEMORY[0], GOVERNMENT[0]]
+    assert [s.text for s in result.articles[0].subheadings] == [SATELLITE[3], SATELLITE[6]]
+    assert len(result.articles[0].paragraphs) == 6
+
+
+def test_the_first_heading_after_a_section_banner_is_always_a_title():
+    text = double_spaced(*[line + " " for line in SATELLITE[:3]], " 市场观察 ", " ", *[line + " " for line in SATELLITE[3:6]])
+    result = segmented(text)
+    assert [a.title for a in result.articles] == [SATELLITE[0], SATELLITE[3]]
+    assert result.articles[1].section == "市场观察"
+    assert result.sections == ["市场观察"]
+
+
+def test_a_heading_with_a_subtitle_is_a_title():
+    text = double_spaced(*[line + " " for line in SATELLITE[:3]], "卫星组网进入新阶段 ", "——多颗卫星年底前发射 ",
+                         *[line + " " for line in SATELLITE[4:6]])
+    result = segmented(text)
+    assert [a.title for a in result.articles] == [SATELLITE[0], SATELLITE[3]]
+    assert result.articles[1].subtitle == "——多颗卫星年底前发射"
+
+
+def test_parts_of_a_feature_mark_the_articles_that_follow():
+    text = double_spaced(*[line + " " for line in MEMORY], "· 案例篇 · ", *[line + " " for line in GOVERNMENT])
+    result = segmented(text)
+    assert [(a.title, a.part) for a in result.articles] == [(MEMORY[0], None), (GOVERNMENT[0], "案例篇")]
+
+
+def test_text_without_any_structure_becomes_one_article_with_a_warning():
+    text = double_spaced(*[line + " " for line in MEMORY[1:]])
+    result = segmented(text)
+    assert len(result.articles) == 1
+    assert result.articles[0].synthetic_title
+    assert result.warnings
+
+
+def test_hints_force_titles_subheadings_and_body():
+    text = double_spaced(*[line + " " for line in SATELLITE + MEMORY])
+    hints = Hints(titles=[LineRef(text="地面终端加速跟进")], subheadings=[LineRef(text=MEMORY[0])])
+    result = segmented(text, hints)
+    assert [a.title for a in result.articles] == [SATELLITE[0], SATELLITE[6]]
+    assert MEMORY[0] in [s.text for s in result.articles[1].subheadings]
+
+
+def test_headline_style_latin_spacing():
+    assert spaced_latin("湖北建成 3.6 万个 5G 基站")
+    assert spaced_latin("Neuralink 获业内最大规模融资")
+    assert not spaced_latin("低时延高可靠 R16对工业物联网意义大")
+    assert not spaced_latin("5G套餐用户渗透率达36.2%")
