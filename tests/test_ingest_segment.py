@@ -81,3 +81,33 @@ def test_headline_style_latin_spacing():
     assert spaced_latin("Neuralink 获业内最大规模融资")
     assert not spaced_latin("低时延高可靠 R16对工业物联网意义大")
     assert not spaced_latin("5G套餐用户渗透率达36.2%")
+
+
+def test_merge_and_split_hints():
+    from generator.ingest.hints import Split
+    text = double_spaced(*[line + " " for line in SATELLITE + MEMORY + GOVERNMENT])
+    merged = segmented(text, Hints(merge=[LineRef(text=MEMORY[0])]))
+    assert [a.title for a in merged.articles] == [SATELLITE[0], GOVERNMENT[0]]
+    assert MEMORY[0] in [s.text for s in merged.articles[0].subheadings]
+
+    split = segmented(text, Hints(split=[Split(at=LineRef(text="分析人士认为"), title="存储厂商调整产能")]))
+    titles = [a.title for a in split.articles]
+    assert titles == [SATELLITE[0], MEMORY[0], "存储厂商调整产能", GOVERNMENT[0]]
+    assert split.articles[2].paragraphs[0].text.startswith("分析人士认为")
+    assert split.articles[2].synthetic_title
+
+
+def test_numbered_headings_divide_an_article():
+    text = double_spaced(*[line + " " for line in MEMORY[:2]], "一、政务服务一网通办再提速 ", *[line + " " for line in GOVERNMENT[1:]])
+    result = segmented(text)
+    assert [a.title for a in result.articles] == [MEMORY[0]]
+    assert result.articles[0].subheadings[0].text == "一、政务服务一网通办再提速"
+
+
+def test_a_table_of_contents_is_removed_and_names_the_titles():
+    contents = ["目  录 ", f"{SATELLITE[0]} ………………… 1 ", f"{SATELLITE[6]} ………………… 2 ", f"{MEMORY[0]} ………… 3 "]
+    text = double_spaced(*contents, *[line + " " for line in SATELLITE + MEMORY])
+    result = segmented(text)
+    # The contents list 地面终端加速跟进 as an article: it is one, whatever the text around it says.
+    assert [a.title for a in result.articles] == [SATELLITE[0], SATELLITE[6], MEMORY[0]]
+    assert all("………" not in p.text for a in result.articles for p in a.paragraphs)

@@ -29,6 +29,9 @@ PAGE_NUMBER = re.compile(
 EXPLICIT_PAGE_NUMBER = re.compile(r"^(?:page\s*\d+|第\s*\d+\s*页)", re.IGNORECASE)
 COPYRIGHT = re.compile(r"©|版权所有|copyright|\(c\)\s*\d{4}|未经.{0,6}(?:同意|许可|授权).{0,4}不得转载", re.IGNORECASE)
 DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*(?:[.\-/]|年)\s*(\d{1,2})\s*(?:[.\-/]|月)\s*(\d{1,2})(?!\d)")
+CONTENTS_HEADING = re.compile(r"^(?:目\s*录|本期目录|contents)$", re.IGNORECASE)
+# "工信部：加强数据信息分析 ………… 3": an entry, dot leaders, a page number.
+CONTENTS_ENTRY = re.compile(r"^(?P<entry>\S.*?)\s*(?:[.．·・…⋯]{3,}|…{2,}|⋯{2,}|-{4,})\s*(?P<page>\d{1,3})$")
 ISSUE_NUMBER = re.compile(r"(?:总\s*)?第\s*(\d+)\s*期|(?:No\.|NO\.|Vol\.)\s*(\d+)")
 
 
@@ -92,6 +95,8 @@ def _by_shape(index: int, line: Line, at_edge: bool, source: Source) -> str | No
         return "copyright line"
     if index < MASTHEAD_LINES and _is_masthead(line, source.full_width):
         return "masthead"
+    if CONTENTS_HEADING.match(text) or CONTENTS_ENTRY.match(text):
+        return "table of contents"
     return None
 
 
@@ -118,6 +123,16 @@ def detect_furniture(source: Source) -> list[Furniture]:
         if repeats >= 3 or (repeats >= 2 and (source.pages_from_form_feeds or near_shaped)):
             reasons[index] = "running header or footer"
     return [Furniture(line, reasons[index]) for index, line in enumerate(lines) if reasons[index]]
+
+
+def contents_entries(furniture: list[Furniture]) -> list[str]:
+    """The entries of the bulletin's table of contents (article titles and section names)."""
+    entries = []
+    for item in furniture:
+        match = CONTENTS_ENTRY.match(item.line.text)
+        if item.reason == "table of contents" and match:
+            entries.append(collapse_spaces(match.group("entry")))
+    return entries
 
 
 def issue_metadata(furniture: list[Furniture]) -> IssueMetadata:

@@ -168,3 +168,18 @@ def _rename(item: Labeled, renames: dict[str, str]) -> Labeled:
     if item.kind is Kind.SECTION and item.text in renames:
         return replace(item, text=renames[item.text])
     return item
+
+
+def titles_from_contents(labeled: list[Labeled], entries: list[str]) -> list[Labeled]:
+    """Headings the table of contents lists are article titles (it never lists subheadings)."""
+    listed = {"".join(entry.split()).rstrip("…") for entry in entries}
+    if not listed:
+        return labeled
+    result = []
+    for item in labeled:
+        squeezed = "".join(item.text.split())
+        if item.kind is Kind.HEADING and not item.forced and any(
+                squeezed == entry or (len(entry) >= 8 and squeezed.startswith(entry)) for entry in listed):
+            item = replace(item, forced="title")
+        result.append(item)
+    return result

@@ -8,10 +8,10 @@ from datetime import date
 from pathlib import Path
 
 from generator.errors import BulletinError
-from generator.ingest.boilerplate import Furniture, detect_furniture, find_dates, issue_metadata
+from generator.ingest.boilerplate import Furniture, contents_entries, detect_furniture, find_dates, issue_metadata
 from generator.ingest.decode import decode_bytes
 from generator.ingest.document import article_file, issue_file
-from generator.ingest.hints import Hints, apply_hints
+from generator.ingest.hints import Hints, apply_hints, titles_from_contents
 from generator.ingest.layout import build_blocks
 from generator.ingest.lines import Source, split_lines
 from generator.ingest.rules import label_blocks
@@ -81,6 +81,7 @@ def segment_source(source: Source, furniture: list[Furniture], hints: Hints,
     removed = {id(item.line) for item in furniture}
     blocks = build_blocks(source, [line for line in source.lines if id(line) not in removed])
     labeled, unmatched = apply_hints(label_blocks(blocks), hints)
+    labeled = titles_from_contents(labeled, contents_entries(furniture))
     return segment(labeled, fallback_title), unmatched
 
 
