@@ -281,3 +281,20 @@ def test_templates_add_no_spaces_between_cjk_characters(fixture_site: Built, pat
             for title in titles:
                 text = text.replace(title, "")
             assert not re.search(f"[{CJK}]\\s+[{CJK}]", text), (selector, element.get_text())
+
+
+def test_a_site_theme_overrides_the_default_template_by_template(make_project):
+    project = make_project()
+    mine = project / "themes/mine"
+    (mine / "static/css").mkdir(parents=True)
+    (mine / "tag.html").write_text('{% extends "listing.html" %}\n{% block eyebrow %}专题标签{% endblock %}\n', encoding="utf-8")
+    (mine / "i18n.yml").write_text("zh-Hans:\n  related: 延伸阅读\n", encoding="utf-8")
+    (mine / "static/css/site.css").write_text("body { color: black; }\n", encoding="utf-8")
+    built = build_project(project, "--theme", "mine")
+    assert soup(built, "tags/bandaoti/index.html").select_one(".eyebrow").get_text() == "专题标签"
+    assert soup(built, "sections/jishuqingbao/index.html").select_one(".eyebrow").get_text() == "栏目"  # default template
+    article = soup(built, "articles/guochan-eda-tupo.html")
+    assert article.select_one("aside.related h2").get_text() == "延伸阅读"
+    assert article.select_one("nav.pager .pager-label").get_text() == "上一篇"  # default string
+    assert (built.out / "static/css/site.css").read_text(encoding="utf-8") == "body { color: black; }\n"
+    assert (built.out / "static/js/search.js").is_file()  # default static file

@@ -1,7 +1,8 @@
 /* Client-side search over the index written by generator/site/search.py.
  *
  * Works from file:// and online: index files are scripts (search/index.js, t<N>.js, d<N>.js) that
- * assign into window.BulletinSearchData; shards are loaded by adding <script> elements, never fetch().
+ * assign into window.BulletinSearchData; shards are loaded by adding <script> elements, as the Fetch
+ * API cannot read file:// URLs.
  * Results are built with DOM methods (textContent), so no article text is ever parsed as HTML.
  */
 (function () {
