@@ -40,6 +40,18 @@ def test_pages_are_styled_from_file_urls(page, fixture_site: Built):
     assert h1 >= 1.75 * body
 
 
+def test_chinese_quotes_are_drawn_by_the_cjk_font(page, fixture_site: Built):
+    """Latin fonts draw “” half-width; the theme gives punctuation to the CJK font by unicode-range."""
+    page.goto(url(fixture_site, "articles/guochan-eda-tupo.html"))
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    strong = cdp.send("DOM.querySelector", {"nodeId": root, "selector": ".prose strong"})["nodeId"]
+    fonts = {font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": strong})["fonts"]}
+    assert fonts == {"Noto Sans CJK SC"}, fonts  # “以用促研”: quotes and letters from one font
+
+
 def test_dark_mode_follows_the_system_setting(browser, fixture_site: Built):
     colours = {}
     for scheme in ("light", "dark"):
