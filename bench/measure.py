@@ -24,6 +24,7 @@ SAMPLE_EVERY = 0.05  # seconds
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system time of the whole process tree
     peak_bytes: int
     returncode: int
     output_tail: str  # the last lines of stdout and stderr, for error messages
@@ -95,7 +96,8 @@ def run(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = N
     reader.join()
     process.stdout.close()
     tail = b"".join(output).decode("utf-8", "replace").strip().splitlines()[-5:]
-    return Run(seconds, max(sampled[0], usage.ru_maxrss * 1024), process.returncode, " | ".join(tail))
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, cpu, max(sampled[0], usage.ru_maxrss * 1024), process.returncode, " | ".join(tail))
 
 
 def checked(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -112,18 +114,21 @@ def best_of(
     cwd: Path,
     env: dict[str, str] | None = None,
 ) -> Run:
-    """Call `prepare` then run `command`, `repeats` times; the fastest run, with the highest peak memory."""
+    """Call `prepare` then run `command`, `repeats` times; the fastest run, with the highest peak memory
+    of them all."""
     runs = []
     for _ in range(repeats):
         prepare()
         runs.append(checked(command, cwd, env))
     fastest = min(runs, key=lambda each: each.seconds)
-    return Run(fastest.seconds, max(each.peak_bytes for each in runs), 0, fastest.output_tail)
+    peak = max(each.peak_bytes for each in runs)
+    return Run(fastest.seconds, fastest.cpu_seconds, peak, 0, fastest.output_tail)
 
 
 def figure(run: Run, output: Path | None = None) -> dict:
-    """A measurement as stored in the results: seconds, peak memory and how many files are in `output`."""
-    result = {"seconds": run.seconds, "peak_bytes": run.peak_bytes}
+    """A measurement as stored in the results: wall and CPU seconds, peak memory and how many files are
+    in `output`."""
+    result = {"seconds": run.seconds, "cpu_seconds": run.cpu_seconds, "peak_bytes": run.peak_bytes}
     if output is not None:
         result["files"] = sum(len(files) for _, _, files in os.walk(output))
     return result

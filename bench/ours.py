@@ -65,7 +65,7 @@ def detect(bulletin: Path) -> Ours:
     help_text = tools.output_text([str(bulletin), "build", "--help"])
     version = tools.output_text([str(bulletin), "--version"]).strip()
     commit = _git("rev-parse", "--short", "HEAD")
-    if commit and _git("status", "--porcelain", "--", "generator", "themes", "pyproject.toml"):
+    if commit and _git("status", "--porcelain", "--", "generator", "themes", "pyproject.toml", ":!generator/ingest"):
         commit += ", with uncommitted changes"
     return Ours(bulletin, f"{version} ({commit})" if commit else version, frozenset(re.findall(r"--[a-z][a-z-]*", help_text)))
 

@@ -25,8 +25,13 @@ def machine() -> dict[str, str]:
         "memory": f"{int(memory.group(1)) / 2**20:.1f} GiB" if memory else "unknown",
         "system": platform.platform(),
         "python": platform.python_version(),
-        "load": " ".join(f"{value:.2f}" for value in os.getloadavg()),
+        "load": load(),
     }
+
+
+def load() -> str:
+    """The load average over 1, 5 and 15 minutes."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def _seconds(figure: dict) -> str:
@@ -86,12 +91,18 @@ def rebuilds_and_memory(results: dict) -> list[str]:
     return _per_size(results, header, ours_cells, lambda peer, size: _memory(peer))
 
 
-def output_files(results: dict) -> list[str]:
-    def files(figure: dict) -> str:
-        return f"{figure['files']:,}" if "files" in figure else "n/a"
+def _each_tool(results: dict, cell) -> list[str]:
+    """One `cell(figure)` per tool and size: ours for each edition count, then each peer."""
+    ours_cells = lambda size: [cell(size["ours"]["one"]), cell(size["ours"]["both"])]  # noqa: E731
+    return _per_size(results, ["ours, one edition", "ours, both editions"], ours_cells, lambda peer, size: cell(peer))
 
-    ours_cells = lambda size: [files(size["ours"]["one"]), files(size["ours"]["both"])]  # noqa: E731
-    return _per_size(results, ["ours, one edition", "ours, both editions"], ours_cells, lambda peer, size: files(peer))
+
+def _cpu(figure: dict) -> str:
+    return f"{figure['cpu_seconds']:.2f}" if "cpu_seconds" in figure else "n/a"
+
+
+def _files(figure: dict) -> str:
+    return f"{figure['files']:,}" if "files" in figure else "n/a"
 
 
 def _verdict(ok: bool) -> str:
@@ -133,14 +144,17 @@ def targets(results: dict) -> list[str]:
     at(20000, "N=20,000: peak memory under 1 GB", one,
        lambda f, s: (f"{f['peak_bytes'] / GB:.2f} GB", f["peak_bytes"] < GB))
 
-    per_thousand = [(size["n"], _per_thousand(size)) for size in results["sizes"]]
-    per_thousand = [(n, value) for n, value in per_thousand if value is not None]
-    what = f"time per article flat as N grows (each size at most {FLAT}× the previous per article)"
-    if len(per_thousand) < 2:
+    cpu_per_thousand = [
+        (size["n"], size["ours"]["one"]["cpu_seconds"] * 1000 / size["n"])
+        for size in results["sizes"]
+        if "cpu_seconds" in size["ours"]["one"]
+    ]
+    what = f"time per article flat as N grows (CPU time; each size at most {FLAT}× the previous per article)"
+    if len(cpu_per_thousand) < 2:
         rows.append([what, "n/a (needs two sizes)", "not measured"])
     else:
-        steps = [later / earlier for (_, earlier), (_, later) in zip(per_thousand, per_thousand[1:])]
-        text = ", ".join(f"{value:.3f} s at {n:,}" for n, value in per_thousand) + " per 1,000 articles"
+        steps = [later / earlier for (_, earlier), (_, later) in zip(cpu_per_thousand, cpu_per_thousand[1:])]
+        text = ", ".join(f"{value:.3f} s at {n:,}" for n, value in cpu_per_thousand) + " CPU per 1,000 articles"
         rows.append([what, text, _verdict(max(steps) <= FLAT)])
     return _table(["target (issue 6)", "measured", "verdict"], rows)
 
@@ -156,8 +170,8 @@ def render(results: dict) -> str:
         "",
         f"- CPU: {info['cpus']} × {info['cpu model']}; memory {info['memory']}",
         f"- System: {info['system']}; Python {info['python']}",
-        f"- Load average when the run started (1, 5, 15 min): {info['load']}; other work on the machine slows "
-        "every tool alike but makes the figures noisier",
+        f"- Load average (1, 5, 15 min) when the run started: {info['load']}; when it ended: "
+        f"{results['load_at_end']}. Other work on the machine slows every tool but makes the figures noisier.",
         f"- Ours: {results['ours']}",
     ]
     lines += [f"- {name}" for key, name in results["peers"].items() if key not in results["unavailable"]]
@@ -181,6 +195,13 @@ def render(results: dict) -> str:
         "",
         *rebuilds_and_memory(results),
         "",
+        "## CPU seconds of the same cold builds",
+        "",
+        "User plus system time of the whole process tree: less disturbed than wall time by other work on "
+        "the machine, and above wall time when a tool uses both cores.",
+        "",
+        *_each_tool(results, _cpu),
+        "",
         "## Files written",
         "",
         "Files in each tool's output after its last cold build: the peers write the same kinds of pages "
@@ -188,7 +209,7 @@ def render(results: dict) -> str:
         "archive, Atom feeds, a search index, a sitemap and its static files; Hugo's count includes category "
         "pages that repeat its section pages, and a sitemap.",
         "",
-        *output_files(results),
+        *_each_tool(results, _files),
         "",
         "## Targets",
         "",

@@ -138,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             size["peers"] = measure_peers(articles, root, installed, repeats)
         results["sizes"].append(size)
+    results["load_at_end"] = report.load()
     (args.work / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
     text = report.render(results)
     args.results.write_text(text, encoding="utf-8")
