@@ -15,6 +15,7 @@ candidates. The number of term shards grows with the archive, so no single file 
 from __future__ import annotations
 
 import json
+import operator
 import re
 import weakref
 from dataclasses import dataclass
@@ -44,17 +45,8 @@ def terms(text: str) -> set[str]:
     """Index terms of already folded text: CJK bigrams and Latin/digit words."""
     found = set(_WORD_RE.findall(text))
     for run in _CJK_RUN_RE.findall(text):
-        found.update(run[index : index + 2] for index in range(len(run) - 1))
+        found.update(map(operator.add, run, run[1:]))
     return found
-
-
-def _postings(ids: list[int]) -> str:
-    out = []
-    previous = 0
-    for doc_id in ids:
-        out.append(_base36(doc_id - previous))
-        previous = doc_id
-    return ",".join(out)
 
 
 def _base36(number: int) -> str:
@@ -65,6 +57,15 @@ def _base36(number: int) -> str:
         text = digits[remainder] + text
         if number == 0:
             return text
+
+
+_SMALL_BASE36 = [_base36(number) for number in range(36 * 36)]
+
+
+def _postings(ids: list[int]) -> str:
+    """Sorted doc ids as base-36 gaps: '0,3,1a'."""
+    gaps = map(operator.sub, ids, [0, *ids])
+    return ",".join(_SMALL_BASE36[gap] if gap < 1296 else _base36(gap) for gap in gaps)
 
 
 def _script(name: str, value: object) -> bytes:

@@ -16,7 +16,7 @@ from pypinyin import lazy_pinyin
 
 from generator.site.text import HAN_RUN_RE
 
-MAX_LENGTH = 80
+MAX_LENGTH = 100
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
 
@@ -47,9 +47,9 @@ def slugify(text: str) -> str:
     parts.append(_ascii_part(text[position:]))
     slug = "-".join(part for part in parts if part)
     slug = _NON_ALNUM_RE.sub("-", slug).strip("-")
-    if len(slug) > MAX_LENGTH:
-        cut = slug[:MAX_LENGTH]
-        slug = cut[: cut.rfind("-")] if "-" in cut else cut
+    if len(slug) > MAX_LENGTH:  # shortened, with a hash of the whole so long names stay distinct
+        cut = slug[: MAX_LENGTH - 7]
+        slug = (cut[: cut.rfind("-")] if "-" in cut else cut) + "-" + short_hash(slug)
     if not slug:
         slug = "x-" + short_hash(text)
     if slug in _WINDOWS_DEVICES:
