@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,27 +116,33 @@ def read_article(path: Path, key: str, folder_issue: SourceIssue | None) -> Sour
     )
 
 
-def read_content(root: Path) -> Content:
-    """Every article under `root` (sorted by path) and every issue described by an `_issue.yml`.
+def content_folders(root: Path) -> Iterator[tuple[Path, Path | None, list[Path]]]:
+    """(folder, its `_issue.yml` or None, its article files) for every folder under `root`, sorted.
 
     Skipped: `raw/` at the top, and files and folders whose names start with '.' or '_'.
     """
     if not root.is_dir():
         raise BulletinError("content folder not found", root)
-    content = Content()
     for folder, dirs, files in os.walk(root):
         folder_path = Path(folder)
         dirs[:] = sorted(d for d in dirs if not _is_hidden(d) and not (folder_path == root and d == RAW_FOLDER))
+        issue_file = folder_path / ISSUE_FILE if ISSUE_FILE in files else None
+        articles = [folder_path / name for name in sorted(files) if name.endswith(".md") and not _is_hidden(name)]
+        yield folder_path, issue_file, articles
+
+
+def read_content(root: Path) -> Content:
+    """Every article under `root` (sorted by path) and every issue described by an `_issue.yml`."""
+    content = Content()
+    for _folder, issue_file, articles in content_folders(root):
         folder_issue = None
-        if ISSUE_FILE in files:
-            folder_issue = read_issue_file(folder_path / ISSUE_FILE)
+        if issue_file is not None:
+            folder_issue = read_issue_file(issue_file)
             known = content.issues.get(folder_issue.id)
             if known is not None:
                 raise BulletinError(f"issue {folder_issue.id!r} is already described by {known.path}", folder_issue.path)
             content.issues[folder_issue.id] = folder_issue
-        for name in sorted(files):
-            if name.endswith(".md") and not _is_hidden(name):
-                path = folder_path / name
-                content.articles.append(read_article(path, path.relative_to(root).as_posix(), folder_issue))
+        for path in articles:
+            content.articles.append(read_article(path, path.relative_to(root).as_posix(), folder_issue))
     content.articles.sort(key=lambda article: article.key)
     return content

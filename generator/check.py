@@ -1,0 +1,194 @@
+"""`bulletin check`: every problem in content/ at once, with file and line, for editors and their CI.
+
+The build stops at the first broken file; check reads everything and reports, in one pass: front
+matter that does not follow the schema, slugs that are unsafe or used twice, sections the site does
+not know, tags missing from the taxonomy, links to articles that do not exist, empty articles, and
+what an ingest may have left behind (a paragraph cut mid-sentence, a page number, a copyright line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+
+from generator.errors import BulletinError
+from generator.ingest.boilerplate import COPYRIGHT, PAGE_NUMBER
+from generator.ingest.chars import SENTENCE_END, last_meaningful
+from generator.site.config import SiteConfig, load_config
+from generator.site.reader import ISSUE_FILE, SourceArticle, SourceIssue, content_folders, read_article, \
+    read_issue_file
+from generator.site.yamlfile import parse_mapping, read_text_file
+from generator.taxonomy import Taxonomy, load_taxonomy
+
+KNOWN_FIELDS = {"title", "subtitle", "section", "part", "publication", "date", "issue", "order", "slug", "tags",
+                "source_lines", "summary"}
+SAFE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+ARTICLE_LINK = re.compile(r"(?:^|/)articles/([^/]+)\.html$")
+PARAGRAPH_ENDS = SENTENCE_END | set("：:.!?")
+PAGE_MARK = re.compile(r"\bPage\s+\d+\b|^第\s*\d+\s*页$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int | None
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message} [{self.rule}]"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Report:
+    problems: list[Problem]
+    articles: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _problem(error: BulletinError, rule: str) -> Problem:
+    return Problem(error.path or "", error.line, rule, error.message)
+
+
+def _unknown_fields(article: SourceArticle) -> list[Problem]:
+    from generator.site.reader import split_front_matter
+
+    front, _, _ = split_front_matter(read_text_file(article.path, "article"), article.path)
+    mapping = parse_mapping(front, article.path, 2, what="front matter")
+    return [Problem(str(article.path), mapping.line(key), "front-matter", f"unknown field '{key}' (a typo?)")
+            for key in mapping.data if key not in KNOWN_FIELDS]
+
+
+def _body_problems(article: SourceArticle, parser: MarkdownIt, slugs: set[str]) -> list[Problem]:
+    path = str(article.path)
+    tokens = parser.parse(article.body)
+    text = "".join(token.content for token in tokens if token.type == "inline").strip()
+    if not text:
+        return [Problem(path, article.body_line, "empty-article", "the article has no text")]
+    problems = []
+    for index, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        line = article.body_line + (token.map[0] if token.map else 0)
+        problems += _link_problems(article, token, line, slugs)
+        if tokens[index - 1].type != "paragraph_open":
+            continue
+        content = token.content.strip()
+        if PAGE_NUMBER.match(content) or PAGE_MARK.search(content):
+            problems.append(Problem(path, line, "ingest-leftover", f"a page number left in the text: “{content[:40]}”"))
+        elif COPYRIGHT.search(content):
+            problems.append(Problem(path, line, "ingest-leftover", f"a copyright line left in the text: “{content[:40]}”"))
+        elif last_meaningful(content) not in PARAGRAPH_ENDS:
+            problems.append(Problem(path, line, "ingest-leftover",
+                                    f"the paragraph ends mid-sentence: “…{content[-20:]}”"))
+    return problems
+
+
+def _link_problems(article: SourceArticle, token, line: int, slugs: set[str]) -> list[Problem]:
+    problems = []
+    for child in token.children or []:
+        if child.type != "link_open":
+            continue
+        href = str(child.attrs.get("href", ""))
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or not parts.path:
+            continue
+        target = unquote(parts.path)
+        linked_slug = ARTICLE_LINK.search(target)
+        if linked_slug:
+            if linked_slug.group(1) not in slugs:
+                problems.append(Problem(str(article.path), line, "broken-link", f"no article has the slug in {href}"))
+        elif target.endswith(".md") and not (article.path.parent / target).resolve().is_file():
+            problems.append(Problem(str(article.path), line, "broken-link", f"{href} does not exist"))
+    return problems
+
+
+def _read(content: Path) -> tuple[list[SourceArticle], dict[str, SourceIssue], list[Problem]]:
+    articles: list[SourceArticle] = []
+    issues: dict[str, SourceIssue] = {}
+    problems: list[Problem] = []
+    for _folder, issue_file, paths in content_folders(content):
+        folder_issue = None
+        if issue_file is not None:
+            try:
+                folder_issue = read_issue_file(issue_file)
+                issues.setdefault(folder_issue.id, folder_issue)
+            except BulletinError as error:
+                problems.append(_problem(error, "issue-file"))
+        for path in paths:
+            try:
+                articles.append(read_article(path, path.relative_to(content).as_posix(), folder_issue))
+            except BulletinError as error:
+                problems.append(_problem(error, "front-matter"))
+    return articles, issues, problems
+
+
+def check(content: Path, config: SiteConfig, taxonomy: Taxonomy) -> Report:
+    articles, issues, problems = _read(content)
+    parser = MarkdownIt("commonmark")
+    first_with_slug: dict[str, SourceArticle] = {}
+    for article in articles:
+        path = str(article.path)
+        problems += _unknown_fields(article)
+        if not SAFE_SLUG.match(article.slug):
+            problems.append(Problem(path, None, "slug", f"slug {article.slug!r} is not lowercase ASCII letters, "
+                                                        "digits and hyphens"))
+        if article.slug in first_with_slug:
+            problems.append(Problem(path, None, "duplicate-slug",
+                                    f"slug {article.slug!r} is also used by {first_with_slug[article.slug].path}"))
+        first_with_slug.setdefault(article.slug, article)
+        issue = issues.get(article.issue)
+        known_sections = set(config.sections) | set(issue.sections if issue else ()) | {config.default_section}
+        if article.section and (config.sections or (issue and issue.sections)) and \
+                article.section not in known_sections:
+            problems.append(Problem(path, None, "unknown-section",
+                                    f"section {article.section!r} is not in site.yml or the issue's {ISSUE_FILE}"))
+        if taxonomy.tags:
+            problems += [Problem(path, None, "unknown-tag", f"tag {tag!r} is not in tags.yml")
+                         for tag in article.tags if tag not in taxonomy]
+    slugs = set(first_with_slug)
+    for article in articles:
+        problems += _body_problems(article, parser, slugs)
+    problems.sort(key=lambda p: (p.path, p.line or 0, p.rule))
+    return Report(problems, len(articles))
+
+
+def check_project(config_path: Path | None, content: Path | None) -> Report:
+    project = (config_path.parent if config_path else Path.cwd()).resolve()
+    content = content or project / "content"
+    problems: list[Problem] = []
+    try:
+        config = load_config(config_path or project / "site.yml", required=config_path is not None)
+    except BulletinError as error:
+        problems.append(_problem(error, "site-config"))
+        config = SiteConfig()
+    try:
+        taxonomy = load_taxonomy(content / "tags.yml")
+    except BulletinError as error:
+        problems.append(_problem(error, "taxonomy"))
+        taxonomy = Taxonomy(())
+    report = check(content, config, taxonomy)
+    report.problems[:0] = problems
+    report.problems = [_relative(problem) for problem in report.problems]
+    return report
+
+
+def _relative(problem: Problem) -> Problem:
+    """Paths as the editor typed them: relative to the current folder when inside it."""
+    path = Path(problem.path)
+    try:
+        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        shown = problem.path
+    return Problem(shown, problem.line, problem.rule, problem.message)
