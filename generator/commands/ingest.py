@@ -10,11 +10,6 @@ from datetime import date
 from pathlib import Path
 
 from generator.errors import BulletinError
-from generator.ingest.hints import Hints, load_hints
-from generator.ingest.outline import outline
-from generator.ingest.pipeline import Options, Plan, plan_ingest
-from generator.ingest.writer import write_issue
-from generator.taxonomy import load_taxonomy
 
 _ARTICLE_NAME = re.compile(r"^\d+-(.+)\.md$")
 
@@ -67,6 +62,13 @@ def slugs_in_use(content: Path, except_folder: str) -> set[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Heavy imports (pypinyin's dictionaries) only when ingesting, not for every command.
+    from generator.ingest.hints import Hints, load_hints
+    from generator.ingest.outline import outline
+    from generator.ingest.pipeline import Options, plan_ingest
+    from generator.ingest.writer import write_issue
+    from generator.taxonomy import load_taxonomy
+
     started = time.perf_counter()
     issue_date = _parse_date(args.date)
     if issue_date and len(args.raw) > 1:
@@ -75,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy(content / "tags.yml")
     hints = load_hints(args.hints) if args.hints else Hints()
 
-    plans: list[Plan] = []
+    plans = []
     for path in args.raw:
         guess = plan_ingest(_read(path), path, Options(issue_date, args.publication, hints, taxonomy))
         taken = slugs_in_use(content, guess.folder_name)
