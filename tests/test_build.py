@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -298,3 +302,28 @@ def test_a_site_theme_overrides_the_default_template_by_template(make_project):
     assert article.select_one("nav.pager .pager-label").get_text() == "上一篇"  # default string
     assert (built.out / "static/css/site.css").read_text(encoding="utf-8") == "body { color: black; }\n"
     assert (built.out / "static/js/search.js").is_file()  # default static file
+
+
+def test_progress_bar_on_a_terminal_for_long_builds(tmp_path):
+    """A build of a few hundred files shows a rich progress bar when stdout is a terminal."""
+    for number in range(80):
+        folder = tmp_path / "content" / "notes"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"note-{number}.md").write_text(f"---\ntitle: 第{number}篇\ndate: 2021-01-{number % 28 + 1:02d}\ntags: [标签{number}]\n---\n正文。\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"}
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=tmp_path, stdout=follower, stderr=subprocess.PIPE, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert process.wait(timeout=300) == 0, process.stderr.read()
+    shown = b"".join(chunks).decode("utf-8", "replace")
+    assert "building" in shown and "\x1b[" in shown
+    assert re.search(r"built \d+ pages", shown)

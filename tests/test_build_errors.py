@@ -57,12 +57,6 @@ def test_bad_article_fails_with_file_and_line_and_keeps_previous_output(make_pro
     assert snapshot(built.out) == before
 
 
-def test_front_matter_that_is_not_a_mapping(make_project):
-    project = make_project()
-    (project / "content/2021-01-07/05-list.md").write_text("---\n- 标题\n- 2021-01-07\n---\n正文\n", encoding="utf-8")
-    assert_fails_cleanly(project, "05-list.md:2: front matter must be a mapping of fields (key: value), got a list")
-
-
 def test_errors_reach_the_terminal_as_one_line_without_traceback(make_project):
     project = make_project()
     replace_in(project / ARTICLE, "date: 2021-01-07", "date: 2021-02-30")
@@ -71,16 +65,19 @@ def test_errors_reach_the_terminal_as_one_line_without_traceback(make_project):
     assert result.stderr == f"bulletin build: error: {project / ARTICLE}:5: field 'date' must be a date like 2021-08-12, got '2021-02-30'\n"
 
 
-def test_missing_front_matter(make_project):
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("只有正文。\n", "05-bad.md:1: missing front matter"),
+        ("---\ntitle: 标题\ndate: 2021-01-07\n正文\n", "05-bad.md:1: front matter is not closed"),
+        ("---\n- 标题\n- 2021-01-07\n---\n正文\n", "05-bad.md:2: front matter must be a mapping of fields (key: value), got a list"),
+    ],
+    ids=["no front matter", "unclosed", "not a mapping"],
+)
+def test_malformed_front_matter(make_project, text, expected):
     project = make_project()
-    (project / "content/2021-01-07/05-no-front-matter.md").write_text("只有正文。\n", encoding="utf-8")
-    assert_fails_cleanly(project, "05-no-front-matter.md:1: missing front matter")
-
-
-def test_unclosed_front_matter(make_project):
-    project = make_project()
-    (project / "content/2021-01-07/05-open.md").write_text("---\ntitle: 标题\ndate: 2021-01-07\n正文\n", encoding="utf-8")
-    assert_fails_cleanly(project, "05-open.md:1: front matter is not closed")
+    (project / "content/2021-01-07/05-bad.md").write_text(text, encoding="utf-8")
+    assert_fails_cleanly(project, expected)
 
 
 def test_invalid_utf8_names_the_line(make_project):
