@@ -188,78 +188,95 @@ def _section_rank(config: SiteConfig, issue_sections: tuple[str, ...]) -> Callab
     return lambda name, first_seen: (preferred.get(name, len(preferred)), first_seen)
 
 
-def build_site(content: Content, config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Site:
-    """Derive the whole model for one edition from the content read from disk."""
-    text = edition.transform
-    tz = config.tz
-    warnings: list[str] = []
+@dataclass
+class _Order:
+    """Edition-independent order: issues oldest first, each as section groups of source articles."""
 
+    issue_dates: dict[str, dt.date]
+    issue_slugs: dict[str, str]
+    groups: dict[str, list[tuple[str, list[SourceArticle]]]]  # issue id -> [(section name, articles)]
+    section_names: list[str]  # site-wide section order
+
+    @property
+    def chronological(self) -> list[SourceArticle]:
+        return [source for groups in self.groups.values() for _, group in groups for source in group]
+
+
+def _order(content: Content, config: SiteConfig) -> _Order:
     by_issue: dict[str, list[SourceArticle]] = {}
     for source in content.articles:
         by_issue.setdefault(source.issue, []).append(source)
-    issue_dates = {issue_id: _issue_date(content.issues.get(issue_id), issue_id, members) for issue_id, members in by_issue.items()}
-    issue_ids = sorted(by_issue, key=lambda issue_id: (issue_dates[issue_id], issue_id))  # oldest first
-    issue_slugs = allocate(issue_ids)
-
-    # Reading order of each issue: grouped by section, sections in the issue's (or site's) order.
-    section_of = {source.key: source.section or config.default_section for source in content.articles}
-    chronological: list[SourceArticle] = []
-    issue_groups: dict[str, list[tuple[str, list[SourceArticle]]]] = {}
+    dates = {issue_id: _issue_date(content.issues.get(issue_id), issue_id, members) for issue_id, members in by_issue.items()}
+    issue_ids = sorted(by_issue, key=lambda issue_id: (dates[issue_id], issue_id))
+    all_groups = {}
+    first_seen: dict[str, int] = {}
     for issue_id in issue_ids:
-        members = sorted(by_issue[issue_id], key=_position)
         groups: dict[str, list[SourceArticle]] = {}
-        for source in members:
-            groups.setdefault(section_of[source.key], []).append(source)
+        for source in sorted(by_issue[issue_id], key=_position):
+            groups.setdefault(source.section or config.default_section, []).append(source)
         declared = content.issues.get(issue_id)
         rank = _section_rank(config, declared.sections if declared else ())
         positions = {name: index for index, name in enumerate(groups)}
-        ordered_groups = sorted(groups.items(), key=lambda item: rank(item[0], positions[item[0]]))
-        issue_groups[issue_id] = ordered_groups
-        chronological.extend(source for _, group in ordered_groups for source in group)
-
-    article_slugs = _article_slugs(chronological, issue_slugs, warnings)
-    first_seen = {name: index for index, name in enumerate(dict.fromkeys(section_of[s.key] for s in chronological))}
+        all_groups[issue_id] = sorted(groups.items(), key=lambda item: rank(item[0], positions[item[0]]))
+        for name, _ in all_groups[issue_id]:
+            first_seen.setdefault(name, len(first_seen))
     site_rank = _section_rank(config, ())
     section_names = sorted(first_seen, key=lambda name: site_rank(name, first_seen[name]))
-    sections = {name: Listing("sections", name, text(name), slug) for name, slug in allocate(section_names).items()}
+    return _Order(dates, allocate(issue_ids), all_groups, section_names)
+
+
+def _article(source: SourceArticle, slug: str, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Article:
+    text = edition.transform
+    body = renderer.render(source.body, text)
+    return Article(
+        source=source,
+        slug=slug,
+        title=text(source.title),
+        subtitle=text(source.subtitle) if source.subtitle else None,
+        part=text(source.part) if source.part else None,
+        date=source.date,
+        published=_published(source, config.tz),
+        body=body,
+        summary=text(source.summary) if source.summary else truncate(body.lead, SUMMARY_LENGTH),
+        reading_minutes=reading_minutes(body.text),
+        section=section,
+        tags=tags,
+        feed_html=body.html,
+    )
+
+
+def _issue(issue_id: str, order: _Order, declared: SourceIssue | None, config: SiteConfig, text: Callable[[str], str], articles: dict[str, Article], sections: dict[str, Listing]) -> Issue:
+    first = order.groups[issue_id][0][1][0]
+    publication = (declared and declared.publication) or first.publication or config.publication or config.title
+    issue = Issue(issue_id, order.issue_slugs[issue_id], order.issue_dates[issue_id], text(publication), declared.number if declared else None)
+    for name, group in order.groups[issue_id]:
+        members = [articles[source.key] for source in group]
+        issue.groups.append(IssueGroup(sections[name], members))
+        issue.articles.extend(members)
+    for index, article in enumerate(issue.articles):
+        article.issue = issue
+        article.prev = issue.articles[index - 1] if index > 0 else None
+        article.next = issue.articles[index + 1] if index + 1 < len(issue.articles) else None
+    return issue
+
+
+def build_site(content: Content, config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Site:
+    """Derive the whole model for one edition from the content read from disk."""
+    text = edition.transform
+    order = _order(content, config)
+    warnings: list[str] = []
+    article_slugs = _article_slugs(order.chronological, order.issue_slugs, warnings)
+    sections = {name: Listing("sections", name, text(name), slug) for name, slug in allocate(order.section_names).items()}
     tag_names = {tag for source in content.articles for tag in source.tags}
     tags = {name: Listing("tags", name, text(name), slug) for name, slug in allocate(tag_names).items()}
 
-    articles: dict[str, Article] = {}
-    for source in chronological:
-        body = renderer.render(source.body, text)
-        article = Article(
-            source=source,
-            slug=article_slugs[source.key],
-            title=text(source.title),
-            subtitle=text(source.subtitle) if source.subtitle else None,
-            part=text(source.part) if source.part else None,
-            date=source.date,
-            published=_published(source, tz),
-            body=body,
-            summary=text(source.summary) if source.summary else truncate(body.lead, SUMMARY_LENGTH),
-            reading_minutes=reading_minutes(body.text),
-            section=sections[section_of[source.key]],
-            tags=[tags[name] for name in source.tags],
-        )
-        article.feed_html = body.html
-        articles[source.key] = article
+    articles = {}
+    for section_name, group in (item for groups in order.groups.values() for item in groups):
+        for source in group:
+            article_tags = [tags[name] for name in source.tags]
+            articles[source.key] = _article(source, article_slugs[source.key], sections[section_name], article_tags, config, edition, renderer)
 
-    issues: list[Issue] = []
-    for issue_id in issue_ids:
-        declared = content.issues.get(issue_id)
-        first = issue_groups[issue_id][0][1][0]
-        publication = (declared and declared.publication) or first.publication or config.publication or config.title
-        issue = Issue(issue_id, issue_slugs[issue_id], issue_dates[issue_id], text(publication), declared.number if declared else None)
-        for name, group in issue_groups[issue_id]:
-            members = [articles[source.key] for source in group]
-            issue.groups.append(IssueGroup(sections[name], members))
-            issue.articles.extend(members)
-        for index, article in enumerate(issue.articles):
-            article.issue = issue
-            article.prev = issue.articles[index - 1] if index > 0 else None
-            article.next = issue.articles[index + 1] if index + 1 < len(issue.articles) else None
-        issues.append(issue)
+    issues = [_issue(issue_id, order, content.issues.get(issue_id), config, text, articles, sections) for issue_id in order.groups]
     for older, newer in zip(issues, issues[1:]):
         older.newer, newer.older = newer, older
     issues.reverse()
@@ -279,7 +296,7 @@ def build_site(content: Content, config: SiteConfig, edition: Edition, renderer:
         author=text(config.author),
         navigation=[NavLink(text(link.title), link.url) for link in config.navigation],
         issues=issues,
-        sections=[sections[name] for name in section_names],
+        sections=[sections[name] for name in order.section_names],
         tags=sorted(tags.values(), key=lambda tag: tag.slug),
         articles=newest_first,
         warnings=warnings,

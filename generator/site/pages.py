@@ -15,10 +15,8 @@ from generator.site import feeds, search, urls
 from generator.site.model import Article, Listing, Site
 from generator.site.theme import Theme
 
-HOME_RECENT_ISSUES = 6
-
 FEEDS = (("rss", urls.RSS), ("atom", urls.ATOM))
-PAGE_KINDS = ("home", "archive", "issue", "article", "sections", "section", "tags", "tag", "search", "404")
+PAGE_KINDS = frozenset({"home", "archive", "issue", "article", "sections", "section", "tags", "tag", "search", "404"})
 
 
 @dataclass(frozen=True)

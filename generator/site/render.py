@@ -15,11 +15,12 @@ import jinja2
 
 from generator.errors import BulletinError
 from generator.site import feeds, pages, search, sitemap, urls
-from generator.site.model import Listing, Site
+from generator.site.model import Issue, Listing, Site
 from generator.site.pages import Target
 from generator.site.theme import Strings, Theme
 
 HOME_TAGS = 30
+HOME_RECENT_ISSUES = 6
 CLOUD_WEIGHTS = 5
 
 
@@ -79,25 +80,8 @@ class Page:
     noindex: bool = False
 
 
-def _issue_title(strings: Strings, issue: Any) -> str:
+def _issue_title(strings: Strings, issue: Issue) -> str:
     return strings("issue_title", publication=issue.publication, date=strings.date(issue.date))
-
-
-def _listing_context(site: Site, strings: Strings, listing: Listing, page_number: int, index_title: str, index_path: str) -> tuple[Page, dict]:
-    per_page = site.config.per_page
-    count = pages.page_count(listing, per_page)
-    pagination = Pagination(page_number, count, listing)
-    title = listing.name if page_number == 1 else strings("page_title_numbered", title=listing.name, page=page_number)
-    page = Page(
-        listing.kind[:-1],
-        listing.page_path(page_number),
-        title,
-        strings("listing_description", name=listing.name, count=len(listing.articles)),
-        site.url(listing.page_path(page_number)),
-        [feeds.site_feed(site), feeds.listing_feed(site, listing, strings)],
-        [Crumb(strings("home"), urls.HOME), Crumb(index_title, index_path), Crumb(listing.name)],
-    )
-    return page, {"listing": listing, "articles": pages.page_articles(listing, per_page, page_number), "pagination": pagination}
 
 
 def _cloud(site: Site) -> list[tuple[Listing, int]]:
@@ -107,53 +91,109 @@ def _cloud(site: Site) -> list[tuple[Listing, int]]:
     return [(tag, 1 + round((CLOUD_WEIGHTS - 1) * math.log(len(tag.articles)) / scale)) for tag in site.tags]
 
 
-def page_context(target: Target, site: Site, strings: Strings) -> tuple[str, Page, dict]:
+Context = tuple[str, Page, dict]  # template name, page frame, template variables
+
+
+def _home_crumb(strings: Strings) -> Crumb:
+    return Crumb(strings("home"), urls.HOME)
+
+
+def _plain_page(target: Target, site: Site, strings: Strings, title: str, **extra: Any) -> Context:
+    """A page of its own kind's template, titled `title`, with the site's feeds."""
+    crumbs = [_home_crumb(strings), Crumb(title)]
+    page = Page(target.kind, target.path, title, site.description, site.url(target.path), [feeds.site_feed(site)], crumbs)
+    return f"{target.kind}.html", page, extra
+
+
+def _home(target: Target, site: Site, strings: Strings) -> Context:
+    page = Page(target.kind, target.path, "", site.description, site.url(target.path), [feeds.site_feed(site)])
+    top_tags = sorted(site.tags, key=lambda tag: (-len(tag.articles), tag.slug))[:HOME_TAGS]
+    return "home.html", page, {"issue": site.latest, "recent_issues": site.issues[:HOME_RECENT_ISSUES], "top_tags": top_tags}
+
+
+def _archive(target: Target, site: Site, strings: Strings) -> Context:
+    years = [(year, list(issues)) for year, issues in groupby(site.issues, key=lambda issue: issue.year)]
+    return _plain_page(target, site, strings, strings("archive"), years=years)
+
+
+def _sections(target: Target, site: Site, strings: Strings) -> Context:
+    return _plain_page(target, site, strings, strings("sections"))
+
+
+def _tags(target: Target, site: Site, strings: Strings) -> Context:
+    return _plain_page(target, site, strings, strings("tags"), cloud=_cloud(site))
+
+
+def _search(target: Target, site: Site, strings: Strings) -> Context:
+    return _plain_page(target, site, strings, strings("search"))
+
+
+def _not_found(target: Target, site: Site, strings: Strings) -> Context:
+    template, page, extra = _plain_page(target, site, strings, strings("not_found"))
+    page.canonical, page.base_href, page.noindex, page.breadcrumb = None, site.url(""), True, []
+    return template, page, extra
+
+
+def _issue(target: Target, site: Site, strings: Strings) -> Context:
+    issue = site.find("issues", target.key)
+    title = _issue_title(strings, issue)
+    crumbs = [_home_crumb(strings), Crumb(strings("archive"), urls.ARCHIVE), Crumb(title)]
+    description = strings("issue_description", count=len(issue.articles))
+    page = Page(target.kind, issue.path, title, description, site.url(issue.path), [feeds.site_feed(site)], crumbs)
+    return "issue.html", page, {"issue": issue}
+
+
+def _article(target: Target, site: Site, strings: Strings) -> Context:
+    article = site.find("articles", target.key)
+    crumbs = [
+        _home_crumb(strings),
+        Crumb(_issue_title(strings, article.issue), article.issue.path),
+        Crumb(article.section.name, article.section.path),
+        Crumb(article.title),
+    ]
+    page_feeds = [feeds.site_feed(site), feeds.listing_feed(site, article.section, strings)]
+    page = Page(target.kind, article.path, article.title, article.summary, site.url(article.path), page_feeds, crumbs)
+    return "article.html", page, {"article": article}
+
+
+def _listing(target: Target, site: Site, strings: Strings) -> Context:
+    """A page of a section's or a tag's paginated article list."""
+    listing = site.find(target.kind + "s", target.key)
+    index = Crumb(strings("sections"), urls.SECTIONS) if target.kind == "section" else Crumb(strings("tags"), urls.TAGS)
+    per_page = site.config.per_page
+    number = target.page
+    pagination = Pagination(number, pages.page_count(listing, per_page), listing)
+    title = listing.name if number == 1 else strings("page_title_numbered", title=listing.name, page=number)
+    page = Page(
+        target.kind,
+        target.path,
+        title,
+        strings("listing_description", name=listing.name, count=len(listing.articles)),
+        site.url(target.path),
+        [feeds.site_feed(site), feeds.listing_feed(site, listing, strings)],
+        [_home_crumb(strings), index, Crumb(listing.name)],
+    )
+    extra = {"listing": listing, "articles": pages.page_articles(listing, per_page, number), "pagination": pagination}
+    return f"{target.kind}.html", page, extra
+
+
+_CONTEXTS = {
+    "home": _home,
+    "archive": _archive,
+    "sections": _sections,
+    "tags": _tags,
+    "search": _search,
+    "404": _not_found,
+    "issue": _issue,
+    "article": _article,
+    "section": _listing,
+    "tag": _listing,
+}
+
+
+def page_context(target: Target, site: Site, strings: Strings) -> Context:
     """(template name, page, template variables) of a page target."""
-    home = Crumb(strings("home"), urls.HOME)
-    site_feeds = [feeds.site_feed(site)]
-
-    def simple(title: str, description: str = "", **extra: Any) -> tuple[str, Page, dict]:
-        path = target.path
-        page = Page(target.kind, path, title, description or site.description, site.url(path), site_feeds, [home, Crumb(title)])
-        return f"{target.kind}.html", page, extra
-
-    kind = target.kind
-    if kind == "home":
-        page = Page(kind, urls.HOME, "", site.description, site.url(urls.HOME), site_feeds)
-        top_tags = sorted(site.tags, key=lambda tag: (-len(tag.articles), tag.slug))[:HOME_TAGS]
-        extra = {"issue": site.latest, "recent_issues": site.issues[:pages.HOME_RECENT_ISSUES], "top_tags": top_tags}
-        return "home.html", page, extra
-    if kind == "archive":
-        years = [(year, list(issues)) for year, issues in groupby(site.issues, key=lambda issue: issue.year)]
-        return simple(strings("archive"), years=years)
-    if kind == "sections":
-        return simple(strings("sections"))
-    if kind == "tags":
-        return simple(strings("tags"), cloud=_cloud(site))
-    if kind == "search":
-        return simple(strings("search"))
-    if kind == "404":
-        template, page, extra = simple(strings("not_found"))
-        page.canonical, page.base_href, page.noindex, page.breadcrumb = None, site.url(""), True, []
-        return template, page, extra
-    if kind == "issue":
-        issue = site.find("issues", target.key)
-        title = _issue_title(strings, issue)
-        crumbs = [home, Crumb(strings("archive"), urls.ARCHIVE), Crumb(title)]
-        description = strings("issue_description", count=len(issue.articles))
-        return "issue.html", Page(kind, issue.path, title, description, site.url(issue.path), site_feeds, crumbs), {"issue": issue}
-    if kind == "article":
-        article = site.find("articles", target.key)
-        crumbs = [home, Crumb(_issue_title(strings, article.issue), article.issue.path), Crumb(article.section.name, article.section.path), Crumb(article.title)]
-        page_feeds = [*site_feeds, feeds.listing_feed(site, article.section, strings)]
-        page = Page(kind, article.path, article.title, article.summary, site.url(article.path), page_feeds, crumbs)
-        return "article.html", page, {"article": article}
-    if kind in ("section", "tag"):
-        listing = site.find(kind + "s", target.key)
-        index_title, index_path = (strings("sections"), urls.SECTIONS) if kind == "section" else (strings("tags"), urls.TAGS)
-        page, extra = _listing_context(site, strings, listing, target.page, index_title, index_path)
-        return f"{kind}.html", page, extra
-    raise ValueError(f"not a page kind: {kind}")
+    return _CONTEXTS[target.kind](target, site, strings)
 
 
 def _template_error(exc: Exception) -> BulletinError | None:
