@@ -154,3 +154,44 @@ def test_keyboard_users_get_a_skip_link_and_visible_focus(page, fixture_site: Bu
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
     page.keyboard.press("Enter")
     assert page.url.endswith("#main")
+
+
+CONTRAST = """(selector) => {
+  const channel = (value) => { value /= 255; return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4; };
+  const luminance = (css) => { const [r, g, b] = css.match(/[\\d.]+/g).map(Number); return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b); };
+  const background = (element) => {
+    for (; element; element = element.parentElement) {
+      const colour = getComputedStyle(element).backgroundColor;
+      if (!colour.startsWith("rgba(0, 0, 0, 0)") && colour !== "transparent") return colour;
+    }
+    return "rgb(255, 255, 255)";
+  };
+  const element = document.querySelector(selector);
+  const [a, b] = [luminance(getComputedStyle(element).color), luminance(background(element))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_contrast_meets_wcag_aa(browser, fixture_site: Built, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    checks = {
+        "index.html": [".site-title", ".site-nav a", ".eyebrow", ".issue-summary", ".summary", ".item-tags a", ".count", ".site-footer p", "button", ".tag-list a"],
+        "articles/guochan-eda-tupo.html": [".prose p", ".meta", ".meta a", ".article-subtitle", ".breadcrumb a", ".toc a", ".pager-label", "mark, .prose strong"],
+        "sections/jishuqingbao/index.html": [".pagination [aria-current]", ".pagination a", ".listing-summary"],
+    }
+    for path, selectors in checks.items():
+        tab.goto(url(fixture_site, path))
+        for selector in selectors:
+            assert tab.evaluate(CONTRAST, selector) >= 4.5, (scheme, path, selector)
+    context.close()
+
+
+def test_print_stylesheet_keeps_only_the_text(page, fixture_site: Built):
+    page.goto(url(fixture_site, "articles/guochan-eda-tupo.html"))
+    page.emulate_media(media="print")
+    hidden = page.evaluate("['.site-nav', '.site-search', '.breadcrumb', '.pager', '.related', '.site-footer'].map((s) => getComputedStyle(document.querySelector(s)).display)")
+    assert hidden == ["none"] * 6
+    assert page.evaluate("getComputedStyle(document.querySelector('.prose')).display") == "block"
+    assert page.evaluate("getComputedStyle(document.body).color") == "rgb(0, 0, 0)"
