@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.site import output, urls
+from generator.site import output
 from generator.site.config import load_config
 from generator.site.markdown import MarkdownRenderer
 from generator.site.model import Edition, build_site
@@ -67,7 +67,7 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
             data = produce(target, site, theme, options.render)
             staging.write(site.edition.prefix + target.path, data)
             pages += target.is_page
-            if target.path.startswith(urls.SEARCH_FOLDER):
+            if target.kind == "search-index":
                 search_bytes += len(data)
             if progress:
                 progress(done, len(work))
