@@ -65,13 +65,12 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def run(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = None) -> Run:
+def run(command: Sequence[str | Path], cwd: Path) -> Run:
     """Run `command` to completion in `cwd`; never raises for a non-zero exit."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [str(part) for part in command],
         cwd=cwd,
-        env=env,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -100,8 +99,8 @@ def run(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = N
     return Run(seconds, cpu, max(sampled[0], usage.ru_maxrss * 1024), process.returncode, " | ".join(tail))
 
 
-def checked(command: Sequence[str | Path], cwd: Path, env: dict[str, str] | None = None) -> Run:
-    result = run(command, cwd, env)
+def checked(command: Sequence[str | Path], cwd: Path) -> Run:
+    result = run(command, cwd)
     if not result.ok:
         raise CommandFailed(command, result)
     return result
@@ -112,14 +111,13 @@ def best_of(
     prepare: Callable[[], None],
     command: Sequence[str | Path],
     cwd: Path,
-    env: dict[str, str] | None = None,
 ) -> Run:
     """Call `prepare` then run `command`, `repeats` times; the fastest run, with the highest peak memory
     of them all."""
     runs = []
     for _ in range(repeats):
         prepare()
-        runs.append(checked(command, cwd, env))
+        runs.append(checked(command, cwd))
     fastest = min(runs, key=lambda each: each.seconds)
     peak = max(each.peak_bytes for each in runs)
     return Run(fastest.seconds, fastest.cpu_seconds, peak, 0, fastest.output_tail)

@@ -23,7 +23,6 @@ class Unavailable(Exception):
 @dataclass(frozen=True)
 class Tool:
     name: str  # with its version, as shown in the table
-    key: str  # stable identifier in results, e.g. "pelican", "hugo-debian"
     command: tuple[str, ...]  # a cold build, run in the site folder; "{site}" stands for its absolute path
     scratch: tuple[str, ...]  # the output folder first, then caches, in the site folder: deleted before each cold build
     files: tuple[tuple[str, str], ...] = ()  # (name, text): configuration this tool needs in the site folder

@@ -68,7 +68,6 @@ def _tool(binary: Path, key: str, origin: str) -> tools.Tool:
     config_name = f"{key}.yaml"
     return tools.Tool(
         name=f"Hugo {'.'.join(map(str, version))} ({origin})",
-        key=key,
         # Hugo wants an absolute cache folder.
         command=(str(binary), "--config", config_name, "--cacheDir", "{site}/hugo_cache", "--destination", "public", "--quiet"),
         scratch=SCRATCH,

@@ -68,7 +68,6 @@ def install(venvs: Path) -> tools.Tool:
     )
     return tools.Tool(
         name=f"Pelican {version}",
-        key="pelican",
         command=(str(pelican), "content", "--output", "output", "--settings", "pelicanconf.py", "--quiet"),
         scratch=("output", "cache", "__pycache__"),
         files=(("pelicanconf.py", config),),
