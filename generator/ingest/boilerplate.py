@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from generator.ingest.chars import collapse_spaces, cjk_count
+from generator.ingest.chars import CLAUSE_END, SENTENCE_END, cjk_count, collapse_spaces, last_meaningful
 from generator.ingest.lines import Line, Source
 
 EDGE_LINES = 4  # content lines at the top and bottom of a page that may be furniture
@@ -116,8 +116,10 @@ def detect_furniture(source: Source) -> list[Furniture]:
     for index, places in positions.items():
         if reasons[index]:
             continue
-        if sum(1 for ch in lines[index].text if ch.isalnum()) < 2:
-            continue  # a lone mark or digit is the tail of a paragraph, never a running line
+        text = lines[index].text
+        if sum(1 for ch in text if ch.isalnum()) < 2 or last_meaningful(text) in SENTENCE_END | CLAUSE_END \
+                or re.search(r"[，。；]", text):
+            continue  # a piece of a paragraph (a mark, a clause, a sentence), never a running line
         repeats = max((len(pages.get((_key(lines[index]), place), ())) for place in places), default=0)
         near_shaped = any(abs(index - other) <= CLUSTER_LINES for other in shaped)
         if repeats >= 3 or (repeats >= 2 and (source.pages_from_form_feeds or near_shaped)):
