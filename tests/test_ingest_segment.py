@@ -111,3 +111,10 @@ def test_a_table_of_contents_is_removed_and_names_the_titles():
     # The contents list 地面终端加速跟进 as an article: it is one, whatever the text around it says.
     assert [a.title for a in result.articles] == [SATELLITE[0], SATELLITE[6], MEMORY[0]]
     assert all("………" not in p.text for a in result.articles for p in a.paragraphs)
+
+
+def test_a_bulletin_that_numbers_its_articles():
+    text = double_spaced("1. " + SATELLITE[0] + " ", *[line + " " for line in SATELLITE[1:3]],
+                         "2. " + MEMORY[0] + " ", *[line + " " for line in MEMORY[1:]],
+                         "3. " + GOVERNMENT[0] + " ", *[line + " " for line in GOVERNMENT[1:]])
+    assert [a.title for a in segmented(text).articles] == ["1. " + SATELLITE[0], "2. " + MEMORY[0], "3. " + GOVERNMENT[0]]

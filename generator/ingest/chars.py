@@ -94,3 +94,20 @@ def tidy_paragraph(text: str) -> str:
 
 def non_space(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace())
+
+
+# "一、", "（二）", "3．", "第四部分": how a heading may be numbered, by numbering style.
+_ENUMERATORS = (
+    ("chinese", re.compile(r"^[一二三四五六七八九十]{1,3}[、．.]")),
+    ("parenthesised", re.compile(r"^[（(][一二三四五六七八九十\d]{1,3}[）)]")),
+    ("arabic", re.compile(r"^\d{1,2}[、．.](?!\d)")),
+    ("ordinal", re.compile(r"^第[一二三四五六七八九十\d]{1,3}[章节部分篇]")),
+)
+
+
+def numbering(text: str) -> str | None:
+    """The numbering style a heading opens with, if any."""
+    for style, pattern in _ENUMERATORS:
+        if pattern.match(text):
+            return style
+    return None

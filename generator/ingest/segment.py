@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.ingest.chars import tidy_paragraph
+from generator.ingest.chars import numbering, tidy_paragraph
 from generator.ingest.cohesion import Weights, cosine, coverage, terms
 from generator.ingest.rules import Kind, Labeled
 
@@ -25,11 +25,6 @@ LOW_CONFIDENCE = 1.0  # |score| below this is reported as an uncertain decision
 DATELINE = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日|近日|日前|近期|昨日|昨天|今天|今日|本周|上周|"
     r"当地时间|本报讯|新华社|据.{0,12}(?:报道|消息|获悉))"
-)
-# "一、", "（二）", "3．", "第四部分": numbered headings divide an article, they never start one.
-ENUMERATED = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．](?!\d)|"
-    r"第[一二三四五六七八九十\d]{1,3}[章节部分])"
 )
 _IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACED_LATIN = re.compile(rf"[{_IDEOGRAPH}] [A-Za-z0-9]|[A-Za-z0-9%] [{_IDEOGRAPH}]")
@@ -284,7 +279,12 @@ def _judge(item: Labeled, index: int, labeled: list[Labeled], current: Article |
         return "title", 0.0, "a heading follows"
     if following is None or following.kind is not Kind.BODY:
         return "subheading", 0.0, "no text below"
-    if ENUMERATED.match(item.text):
+    style = numbering(item.text)
+    if style:
+        # Numbered headings divide an article, unless the article's own title is numbered the
+        # same way: then they are its siblings (a bulletin that numbers its articles).
+        if style == numbering(current.title):
+            return "title", 0.0, "numbered like the title"
         return "subheading", 0.0, "numbered"
     depth, valley = cohesion.valley(index)
     features = Features(
