@@ -1,0 +1,32 @@
+"""`bulletin serve`: build, serve output/ on localhost, rebuild on every save and reload open tabs."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "serve", help="serve the site locally, rebuilding and reloading on every save",
+        description="Build, then serve output/ over HTTP while watching content/, themes/ and site.yml: "
+                    "every save rebuilds the site and reloads open browser tabs; build errors show in them.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    parser.add_argument("--no-reload", dest="reload", action="store_false",
+                        help="serve the pages as built, without the live-reload script (still rebuilds on saves)")
+    parser.add_argument("--config", type=Path, help="site configuration (default: site.yml, optional)")
+    parser.add_argument("--content", type=Path, help="content folder (default: content/ beside site.yml)")
+    parser.add_argument("--out", type=Path, help="output folder (default: output/ beside site.yml)")
+    parser.add_argument("--theme", help="theme name, a folder under themes/ (default: from site.yml)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from generator.serve.session import ServeOptions, serve  # heavy imports (watchdog, the build) only when serving
+    from generator.site.build import BuildOptions
+
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
+    build = BuildOptions(config=args.config, content=args.content, out=args.out, theme=args.theme)
+    return serve(ServeOptions(build, args.host, args.port, args.reload))

@@ -1,0 +1,41 @@
+"""Where a project's files are: the folders `bulletin build` defaults to, for the commands built around it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+CONFIG_FILE = "site.yml"
+CONTENT_FOLDER = "content"
+THEMES_FOLDER = "themes"
+OUTPUT_FOLDER = "output"
+
+
+@dataclass(frozen=True)
+class ProjectPaths:
+    """Absolute paths of a project's configuration, content, themes and output."""
+
+    root: Path
+    config: Path
+    content: Path
+    themes: Path
+    out: Path
+
+    @classmethod
+    def find(cls, config: Path | None = None, content: Path | None = None, out: Path | None = None) -> ProjectPaths:
+        """The same defaults as `bulletin build`: everything beside site.yml, or in the current folder."""
+        root = (config.parent if config else Path.cwd()).resolve()
+        return cls(
+            root=root,
+            config=(config or root / CONFIG_FILE).resolve(),
+            content=(content or root / CONTENT_FOLDER).resolve(),
+            themes=root / THEMES_FOLDER,
+            out=(out or root / OUTPUT_FOLDER).expanduser().resolve(),
+        )
+
+    def show(self, path: str | Path) -> str:
+        """`path` relative to the project when it is inside it (for messages), else as given."""
+        try:
+            return Path(path).resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
