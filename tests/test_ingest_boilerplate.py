@@ -52,3 +52,13 @@ def test_a_body_line_that_opens_with_a_date_is_not_a_masthead():
     text = "2021年8月5日，国务院联防联控机制召开新闻发布会，介绍进一步加强疫情防控有关情况。\n" + "\n".join(
         f"{BODY}{i}" for i in range(8))
     assert furniture_of(text) == []
+
+
+def test_a_masthead_on_the_first_page_is_furniture_and_names_the_issue():
+    text = "电子信息产业周报\n2023年第12期（总第345期）\n" + "\n".join(f"{BODY}{i}" for i in range(8))
+    found = furniture_of(text)
+    assert [(item.line.text, item.reason) for item in found] == [
+        ("电子信息产业周报", "masthead"), ("2023年第12期（总第345期）", "masthead")]
+    metadata = issue_metadata(found)
+    assert metadata.publication == "电子信息产业周报"
+    assert metadata.number in (12, 345)

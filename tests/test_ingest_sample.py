@@ -10,7 +10,7 @@ from generator.ingest.pipeline import Options, plan_ingest
 from generator.taxonomy import load_taxonomy
 
 from ingest_helpers import ROOT, SAMPLE, SAMPLE_TITLES, segmented
-from rawstyles import to_plain
+from rawstyles import compose, to_plain
 
 SECTIONS = ["产业环境", "运营竞争", "技术情报", "企业情报", "海外借鉴"]
 SAMPLE_TEXT = SAMPLE.read_text(encoding="utf-8")
@@ -138,3 +138,33 @@ def test_hints_fix_the_uncertain_decisions():
                                LineRef(text="5G R16推广应用 运营商需提供配套服务")])
     result = segmented(SAMPLE_TEXT, hints)
     assert sorted(a.title for a in result.articles) == sorted(SAMPLE_TITLES)
+
+
+@pytest.fixture(scope="module")
+def true_articles():
+    from generator.ingest.hints import LineRef
+    hints = Hints(titles=[LineRef(text="晶方科技设立产业基金 布局第三代半导体技术"), LineRef(line=3461)],
+                  subheadings=[LineRef(text="中小企业参与5G的发展可注重利用现有资源"),
+                               LineRef(text="5G R16推广应用 运营商需提供配套服务")])
+    return segmented(SAMPLE_TEXT, hints).articles
+
+
+@pytest.mark.parametrize("brackets, contents", [(True, True), (False, False), (True, False)])
+def test_a_differently_typeset_bulletin(true_articles, brackets, contents):
+    """Another publication's layout: masthead, 【banners】 or plain ones, a table of contents or none,
+    pdftotext lines with a running header and page numbers, GB18030 bytes."""
+    text = compose(true_articles, "数字经济参考", "2022年第18期", brackets, contents)
+    result = plan_ingest(text.encode("gb18030"), "cankao-2022-05-06.txt", Options())
+    assert result.publication == "数字经济参考"
+    assert result.number == 18
+    assert result.issue_date.isoformat() == "2022-05-06"
+    assert result.segmented.sections == SECTIONS
+    titles = ["".join(a.title.split()) for a in true_articles]  # spaces at a line wrap may go
+    found = ["".join(a.title.split()) for a in result.segmented.articles]
+    correct = len(set(found) & set(titles))
+    if contents:
+        assert found == titles
+    else:
+        assert correct >= 41 and len(found) - correct <= 3, (correct, len(found))
+    subheadings = {s.text for a in result.segmented.articles for s in a.subheadings}
+    assert "迈出第一步" in subheadings and "数据脱敏" in subheadings

@@ -87,6 +87,16 @@ def _is_masthead(line: Line, full_width: int) -> bool:
     return bool(find_dates(text) or ISSUE_NUMBER.search(text))
 
 
+def _extend_masthead(reasons: dict[int, str | None], lines: list[Line], full_width: int) -> None:
+    """The short lines above a dated masthead line belong to the masthead (the publication's name,
+    its publisher): everything before the last masthead line near the top of the first page."""
+    dated = [index for index in range(min(MASTHEAD_LINES, len(lines))) if reasons[index] == "masthead"]
+    for index in range(max(dated, default=-1)):
+        line = lines[index]
+        if reasons[index] is None and line.width <= 0.7 * full_width and not re.search(r"[。，；]", line.text):
+            reasons[index] = "masthead"
+
+
 def _by_shape(index: int, line: Line, at_edge: bool, source: Source) -> str | None:
     text = line.text
     if PAGE_NUMBER.match(text) and (at_edge or EXPLICIT_PAGE_NUMBER.match(text)):
@@ -112,6 +122,7 @@ def detect_furniture(source: Source) -> list[Furniture]:
         if lines[index].width <= 1.3 * source.full_width:
             for place in places:
                 pages.setdefault((_key(lines[index]), place), set()).add(lines[index].page)
+    _extend_masthead(reasons, lines, source.full_width)
     shaped = [index for index, reason in reasons.items() if reason]
     for index, places in positions.items():
         if reasons[index]:

@@ -57,8 +57,8 @@ def _heading_line(line: Line, full_width: int) -> bool:
     return line.width < FULL * full_width and last_meaningful(line.text) not in HEADING_ENDS
 
 
-def ends_block(prev: Line, cur: Line, source: Source) -> bool:
-    """Does the paragraph (or heading) holding `prev` end before `cur`?"""
+def ends_block(prev: Line, cur: Line, following: Line | None, source: Source) -> bool:
+    """Does the paragraph (or heading) holding `prev` end before `cur`? (`following` comes after `cur`.)"""
     width = source.full_width
     if not source.hard_wrapped or (not source.double_spaced and cur.gap >= 1):
         return True
@@ -68,6 +68,11 @@ def ends_block(prev: Line, cur: Line, source: Source) -> bool:
         return not _is_word_wrap(prev, cur, source)
     sentence_done = last_meaningful(prev.text) in SENTENCE_END
     if sentence_done and _heading_line(cur, width):
+        return True
+    if (not source.trailing_cue and prev.width >= FULL * width and following is not None
+            and _heading_line(cur, width) and following.width < FULL * width and following.gap == 0):
+        # Only a paragraph's last line is short: two short lines after a full one are a wrapped
+        # heading, even when the paragraph above ends without punctuation (a byline).
         return True
     if sentence_done and prev.width < FULL_AFTER_SENTENCE * width and not source.trailing_cue:
         return True
@@ -84,8 +89,9 @@ def ends_block(prev: Line, cur: Line, source: Source) -> bool:
 def build_blocks(source: Source, lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     current: list[Line] = []
-    for line in lines:
-        if current and ends_block(current[-1], line, source):
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if current and ends_block(current[-1], line, following, source):
             blocks.append(_make_block(current, source))
             current = []
         current.append(line)
