@@ -239,12 +239,12 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
             current.subtitle = item.text  # rule_subtitle only fires right under a heading
             current.last_line = block.last
         elif item.kind is Kind.HEADING:
-            verdict, score, reason = _judge(item, index, labeled, current, after_banner, cohesion,
-                                            headline_style_counts, paragraphs_since_title)
-            decisions.append(Decision(block.first, item.text, verdict, score, reason))
+            verdict, score, reason = judge(Context(labeled, index, current, after_banner, cohesion,
+                                                   headline_style_counts, paragraphs_since_title))
             if verdict == "subheading" and current is None:
                 warnings.append(f"line {block.first}: “{item.text}” cannot join an article: none comes before it")
-                verdict = "title"
+                verdict, reason = "title", "no article before it"
+            decisions.append(Decision(block.first, item.text, verdict, score, reason))
             if verdict == "title":
                 current = open_article(item.text, block.first, block.last, synthetic=item.synthetic)
                 paragraphs_since_title = 0
@@ -266,35 +266,83 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
     return Segmented(sections=sections, articles=articles, decisions=decisions, warnings=warnings)
 
 
-def _judge(item: Labeled, index: int, labeled: list[Labeled], current: Article | None, after_banner: bool,
-           cohesion: Cohesion, headline_style_counts: bool, paragraphs_since_title: int) -> tuple[str, float, str]:
-    if item.forced:
-        return item.forced, 0.0, "hint"
-    following = labeled[index + 1] if index + 1 < len(labeled) else None
-    if current is None or after_banner:
-        return "title", 0.0, "first heading after a banner"
+@dataclass(frozen=True)
+class Context:
+    """What the title-or-subheading rules may look at for the heading at `index`."""
+
+    labeled: list[Labeled]
+    index: int
+    current: Article | None
+    after_banner: bool
+    cohesion: Cohesion
+    headline_style_counts: bool
+    paragraphs_since_title: int
+
+    @property
+    def item(self) -> Labeled:
+        return self.labeled[self.index]
+
+    @property
+    def following(self) -> Labeled | None:
+        return self.labeled[self.index + 1] if self.index + 1 < len(self.labeled) else None
+
+
+Verdict = tuple[str, float, str]  # ("title" | "subheading", score, reason)
+
+
+def judge_hint(ctx: Context) -> Verdict | None:
+    return (ctx.item.forced, 0.0, "hint") if ctx.item.forced else None
+
+
+def judge_after_banner(ctx: Context) -> Verdict | None:
+    return ("title", 0.0, "first heading after a banner") if ctx.current is None or ctx.after_banner else None
+
+
+def judge_above_subtitle_or_heading(ctx: Context) -> Verdict | None:
+    following = ctx.following
     if following is not None and following.kind is Kind.SUBTITLE:
         return "title", 0.0, "has a subtitle"
     if following is not None and following.kind is Kind.HEADING:
         return "title", 0.0, "a heading follows"
-    if following is None or following.kind is not Kind.BODY:
-        return "subheading", 0.0, "no text below"
-    style = numbering(item.text)
-    if style:
-        # Numbered headings divide an article, unless the article's own title is numbered the
-        # same way: then they are its siblings (a bulletin that numbers its articles).
-        if style == numbering(current.title):
-            return "title", 0.0, "numbered like the title"
-        return "subheading", 0.0, "numbered"
-    depth, valley = cohesion.valley(index)
+    return None
+
+
+def judge_no_text_below(ctx: Context) -> Verdict | None:
+    following = ctx.following
+    return ("subheading", 0.0, "no text below") if following is None or following.kind is not Kind.BODY else None
+
+
+def judge_numbered(ctx: Context) -> Verdict | None:
+    """Numbered headings divide an article, unless the article's own title is numbered the same
+    way: then they are its siblings (a bulletin that numbers its articles)."""
+    style = numbering(ctx.item.text)
+    if style is None:
+        return None
+    if style == numbering(ctx.current.title):
+        return "title", 0.0, "numbered like the title"
+    return "subheading", 0.0, "numbered"
+
+
+def judge_by_cohesion(ctx: Context) -> Verdict:
+    cohesion = ctx.cohesion
+    depth, valley = cohesion.valley(ctx.index)
     features = Features(
         depth=depth / cohesion.mean_gap(),
         valley=valley / cohesion.mean_gap(),
-        title_echo=cohesion.echo(current.title, index),
-        spaced_latin=headline_style_counts and spaced_latin(item.text),
-        dateline=bool(DATELINE.match(_next_body(labeled, index))),
-        length=len(item.text),
-        paragraphs_since_title=paragraphs_since_title,
+        title_echo=cohesion.echo(ctx.current.title, ctx.index),
+        spaced_latin=ctx.headline_style_counts and spaced_latin(ctx.item.text),
+        dateline=bool(DATELINE.match(_next_body(ctx.labeled, ctx.index))),
+        length=len(ctx.item.text),
+        paragraphs_since_title=ctx.paragraphs_since_title,
     )
     score = features.score()
     return ("title" if score > 0 else "subheading"), score, "cohesion"
+
+
+JUDGES = [judge_hint, judge_after_banner, judge_above_subtitle_or_heading, judge_no_text_below, judge_numbered,
+          judge_by_cohesion]
+
+
+def judge(ctx: Context) -> Verdict:
+    """Title or subheading: the first judge that decides wins; cohesion always decides."""
+    return next(verdict for rule in JUDGES if (verdict := rule(ctx)) is not None)
