@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,3 +40,10 @@ class ProjectPaths:
             return Path(path).resolve().relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
+
+
+def add_path_arguments(parser: argparse.ArgumentParser) -> None:
+    """--config, --content and --out, for the commands that build (`ProjectPaths.find` takes them)."""
+    parser.add_argument("--config", type=Path, help="site configuration (default: site.yml, optional)")
+    parser.add_argument("--content", type=Path, help="content folder (default: content/ beside site.yml)")
+    parser.add_argument("--out", type=Path, help="output folder (default: output/ beside site.yml)")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import signal
-from pathlib import Path
+
+from generator.project import add_path_arguments
 
 
 def register(subparsers) -> None:
@@ -16,9 +17,7 @@ def register(subparsers) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     parser.add_argument("--no-reload", dest="reload", action="store_false",
                         help="serve the pages as built, without the live-reload script (still rebuilds on saves)")
-    parser.add_argument("--config", type=Path, help="site configuration (default: site.yml, optional)")
-    parser.add_argument("--content", type=Path, help="content folder (default: content/ beside site.yml)")
-    parser.add_argument("--out", type=Path, help="output folder (default: output/ beside site.yml)")
+    add_path_arguments(parser)
     parser.add_argument("--theme", help="theme name, a folder under themes/ (default: from site.yml)")
     parser.set_defaults(handler=run)
 
