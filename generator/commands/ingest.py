@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.errors import BulletinError
 
 _ARTICLE_NAME = re.compile(r"^\d+-(.+)\.md$")
+MAX_RAW_BYTES = 20 * 2**20  # a bulletin is a few hundred KB; anything this big is a mistake
 
 
 def register(subparsers) -> None:
@@ -38,6 +39,10 @@ def _parse_date(value: str | None) -> date | None:
 
 def _read(path: str) -> bytes:
     try:
+        size = Path(path).stat().st_size
+        if size > MAX_RAW_BYTES:
+            raise BulletinError(f"is {size / 2**20:.1f} MB, more than one bulletin can be (limit "
+                                f"{MAX_RAW_BYTES // 2**20} MB): split it into one file per issue", path)
         return Path(path).read_bytes()
     except FileNotFoundError:
         raise BulletinError("no such file", path) from None

@@ -128,7 +128,16 @@ def content_folders(root: Path) -> Iterator[tuple[Path, Path | None, list[Path]]
         dirs[:] = sorted(d for d in dirs if not _is_hidden(d) and not (folder_path == root and d == RAW_FOLDER))
         issue_file = folder_path / ISSUE_FILE if ISSUE_FILE in files else None
         articles = [folder_path / name for name in sorted(files) if name.endswith(".md") and not _is_hidden(name)]
+        for path in ([issue_file] if issue_file else []) + articles:
+            _refuse_outside_link(path, root)
         yield folder_path, issue_file, articles
+
+
+def _refuse_outside_link(path: Path, root: Path) -> None:
+    """A symbolic link may point anywhere (/etc, a private folder): publish only what lies in content/."""
+    if path.is_symlink() and root.resolve() not in path.resolve().parents:
+        raise BulletinError(f"is a symbolic link to {path.resolve()}, outside the content folder: "
+                            "it is not published (copy the file in instead)", path)
 
 
 def read_content(root: Path) -> Content:
