@@ -98,10 +98,10 @@ class Served:
         finally:
             connection.close()
 
-    def raw_status(self, target: str) -> int:
+    def raw_status(self, target: str, host: str = "localhost") -> int:
         """The status of a request line sent byte for byte (http.client refuses NUL and other odd targets)."""
         with socket.create_connection((self.host, self.port), timeout=30) as connection:
-            connection.sendall(f"GET {target} HTTP/1.0\r\nHost: localhost\r\n\r\n".encode("utf-8", "surrogateescape"))
+            connection.sendall(f"GET {target} HTTP/1.0\r\nHost: {host}\r\n\r\n".encode("utf-8", "surrogateescape"))
             status_line = connection.makefile("rb").readline().decode("latin-1")
         return int(status_line.split()[1])
 

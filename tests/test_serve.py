@@ -90,6 +90,14 @@ def test_nothing_outside_the_output_folder_is_served(served, target):
     assert served.raw_status(target) in (400, 404)
 
 
+@pytest.mark.parametrize(("host", "status"), [
+    ("localhost", 200), ("localhost:8000", 200), ("127.0.0.1:1234", 200), ("[::1]:8000", 200),
+    ("attacker.example", 400), ("attacker.example:8000", 400), ("127.0.0.1.attacker.example", 400), ("", 400),
+])
+def test_only_local_host_names_are_answered_against_dns_rebinding(served, host, status):
+    assert served.raw_status("/index.html", host=host) == status
+
+
 def test_symbolic_links_out_of_the_output_folder_are_not_followed(served):
     output = served.project / "output"
     (output / "leak.yml").symlink_to(served.project / "site.yml")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import mimetypes
 import socket
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +23,19 @@ TYPES = {
 UTF8 = "; charset=utf-8"
 
 
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
+
+
+def _host_name(header: str | None) -> str:
+    """The name in a Host header, without its port (`[::1]:8000` -> `::1`)."""
+    value = (header or "").strip()
+    return value[1:value.find("]")] if value.startswith("[") else value.rsplit(":", 1)[0]
+
+
 def content_type(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in TYPES:
@@ -39,6 +53,7 @@ class SiteServer(ThreadingHTTPServer):
         self.out = out
         self.state = state
         self.reload = reload
+        self.local_only = is_loopback(host)
         super().__init__((host, port), Handler)
 
     @property
@@ -61,6 +76,10 @@ class Handler(BaseHTTPRequestHandler):
         """Quiet: the terminal is for builds and their errors, not for every request."""
 
     def _respond(self, head: bool) -> None:
+        # DNS rebinding: a web page whose own name came to resolve to 127.0.0.1 could read the drafts served
+        # here; a server listening on this machine only answers requests made to it by a local name.
+        if self.server.local_only and not is_loopback(_host_name(self.headers.get("Host"))):
+            return self._send(400, "text/plain" + UTF8, b"Bad Request: not a local host name\n", head)
         path = url_path(self.path)
         if self.server.reload and path == client.WAIT:
             return self._send(200, "text/javascript" + UTF8, self._wait(), head)

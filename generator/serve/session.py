@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 import sys
 import threading
 from dataclasses import dataclass
@@ -33,13 +32,6 @@ class ServeOptions:
     host: str = "127.0.0.1"
     port: int = 8000
     reload: bool = True
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host == "localhost"
 
 
 def _open_server(options: ServeOptions, out: Path, state: SiteState) -> SiteServer:
@@ -76,7 +68,7 @@ def serve(options: ServeOptions) -> int:
     paths = ProjectPaths.find(build.config, build.content, build.out)
     state = SiteState()
     server = _open_server(options, paths.out, state)
-    if not _is_loopback(options.host):
+    if not server.local_only:
         warn(f"warning: listening on {options.host}: anyone who can reach this machine can read the site")
     debouncer = Debouncer()
     watcher = Watcher(paths, debouncer.add)
