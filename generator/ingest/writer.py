@@ -97,6 +97,8 @@ def check_writable(folder: Path) -> None:
 
 def write_issue(folder: Path, planned: list[PlannedFile], force: bool = False) -> WriteReport:
     check_writable(folder)
+    for stale in folder.glob(".*.tmp"):  # left by an ingest that was killed mid-write
+        stale.unlink(missing_ok=True)
     manifest = _load_manifest(folder)
     recorded: dict = manifest["files"]
     report = WriteReport(folder=folder)
