@@ -39,7 +39,7 @@ def references(page: BeautifulSoup) -> list[tuple[str, str]]:
     return found
 
 
-SUMMARY = r"built \d+ pages \(\d+ files, \d+ KB\) in \d+\.\d\d s; search index \d+ KB -> \S+\n"
+SUMMARY = r"built \d+ pages( in zh-Hans and zh-Hant)? \(\d+ files, \d+ KB\) in \d+\.\d\d s; search index \d+ KB -> \S+\n"
 
 
 def test_summary_line(any_site: Built):
@@ -63,7 +63,8 @@ def test_every_internal_link_and_asset_resolves_to_a_file(any_site: Built):
             if parts.scheme:
                 assert parts.scheme in ("http", "https", "mailto"), (file, url)
                 internal = url.startswith(base_url)
-                allowed = attr in ("link[href]", "base[href]") and page.find(href=url).get("rel") in (["canonical"], None)
+                tag = page.find(href=url)
+                allowed = attr in ("link[href]", "base[href]") and (tag.get("rel") in (["canonical"], None) or tag.has_attr("hreflang"))
                 assert not internal or allowed, f"{file}: internal link must be relative: {url}"
                 continue
             assert not url.startswith("/"), f"{file}: root-relative link breaks under a URL prefix: {url}"
@@ -82,7 +83,9 @@ def test_every_page_has_the_frame(any_site: Built):
     for file in html_files(any_site):
         path = file.relative_to(any_site.out).as_posix()
         page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
-        assert page.html["lang"] == "zh-Hans", path
+        language = "zh-Hant" if path.startswith("zh-hant/") else "zh-Hans"
+        path = path.removeprefix("zh-hant/")
+        assert page.html["lang"] == language, path
         csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         assert "script-src 'self'" in csp and "style-src 'self'" in csp and "'unsafe-inline'" not in csp
         assert not page.find_all("script", src=False), f"{path}: inline script"
@@ -91,7 +94,7 @@ def test_every_page_has_the_frame(any_site: Built):
         assert page.find("header") and page.find("main", id="main") and page.find("footer") and page.find("nav")
         assert page.find("a", class_="skip-link")["href"] == "#main"
         assert len(page.find_all("h1")) == 1, path
-        feeds = {link["type"] for link in page.find_all("link", rel="alternate")}
+        feeds = {link["type"] for link in page.find_all("link", rel="alternate", type=True)}
         assert feeds == {"application/rss+xml", "application/atom+xml"}, path
         canonical = page.find("link", rel="canonical")
         if path == "404.html":

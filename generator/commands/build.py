@@ -20,12 +20,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--out", type=Path, help="output folder (default: output/ beside site.yml)")
     parser.add_argument("--theme", help="theme name, a folder under themes/ (default: from site.yml)")
     parser.add_argument("--base-url", help="public URL of the site, e.g. https://user.github.io/repo/")
+    parser.add_argument("--variant", action="append", default=[], metavar="LANGUAGE",
+                        help="build only this edition, e.g. zh-Hant (repeatable; default: every edition in site.yml); "
+                        "the other editions' output is kept")
     parser.set_defaults(handler=run)
 
 
 def summary(result: BuildResult) -> str:
+    editions = f" in {' and '.join(result.languages)}" if len(result.languages) > 1 else ""
     return (
-        f"built {result.pages} pages ({result.files} files, {result.bytes / 1024:.0f} KB) in {result.seconds:.2f} s; "
+        f"built {result.pages} pages{editions} ({result.files} files, {result.bytes / 1024:.0f} KB) in {result.seconds:.2f} s; "
         f"search index {result.search_bytes / 1024:.0f} KB -> {result.out}"
     )
 
@@ -56,7 +60,8 @@ class ProgressBar:
 def run(args: argparse.Namespace) -> int:
     from generator.site.build import BuildOptions, build  # heavy imports only when building
 
-    options = BuildOptions(config=args.config, content=args.content, out=args.out, theme=args.theme, base_url=args.base_url)
+    options = BuildOptions(config=args.config, content=args.content, out=args.out, theme=args.theme, base_url=args.base_url,
+                           variants=tuple(args.variant))
     bar = ProgressBar() if sys.stdout.isatty() else None
     try:
         result = build(options, bar)

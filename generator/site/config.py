@@ -9,12 +9,17 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import BulletinError
+from generator.site import urls
+from generator.site.convert import CONFIGS
 from generator.site.text import clean_text
 from generator.site.yamlfile import Mapping, parse_mapping, read_text_file
 
 DEFAULT_BASE_URL = "http://localhost:8000/"
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _THEME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_FOLDER_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_DOMAIN_RE = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
+_TRADITIONAL_TAGS = ("hant", "tw", "hk", "mo")
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,16 @@ class NavLink:
     @property
     def external(self) -> bool:
         return "://" in self.url or self.url.startswith("mailto:")
+
+
+@dataclass(frozen=True)
+class EditionConfig:
+    """A converted edition: its language tag, its output sub-folder and how its text is converted."""
+
+    language: str
+    folder: str  # a sub-folder of the output: 'zh-hant'
+    opencc: str  # an OpenCC configuration name, one of convert.CONFIGS
+    overrides: str | None = None  # override file as written in site.yml, relative to its folder; None: the default
 
 
 @dataclass(frozen=True)
@@ -46,6 +61,8 @@ class SiteConfig:
         NavLink("栏目", "sections/index.html"),
         NavLink("标签", "tags/index.html"),
     )
+    editions: tuple[EditionConfig, ...] = ()  # besides the default edition, in the `language` of the content
+    custom_domain: str = ""  # the domain GitHub Pages serves the site on, written to CNAME
 
     @property
     def tz(self) -> ZoneInfo:
@@ -93,6 +110,53 @@ def _navigation(mapping: Mapping) -> tuple[NavLink, ...]:
     return tuple(links)
 
 
+def script(language: str) -> str:
+    """'Hant' for a Traditional Chinese language tag (zh-Hant, zh-TW, zh-HK, zh-MO), else 'Hans'."""
+    return "Hant" if any(part in _TRADITIONAL_TAGS for part in language.lower().split("-")[1:]) else "Hans"
+
+
+def _edition(mapping: Mapping, item: object, language: str) -> EditionConfig:
+    if not isinstance(item, dict) or not all(isinstance(item.get(key, ""), str) for key in ("language", "opencc", "folder", "overrides")):
+        raise mapping.error("editions", "each edition needs a 'language' and an 'opencc' configuration (text), e.g. {language: zh-Hant, opencc: s2twp}")
+    unknown = sorted(set(item) - {"language", "opencc", "folder", "overrides"})
+    if unknown:
+        raise mapping.error("editions", f"unknown edition field {unknown[0]!r} (known: language, opencc, folder, overrides)")
+    tag, config = item.get("language", "").strip(), item.get("opencc", "").strip()
+    if not _LANGUAGE_RE.match(tag):
+        raise mapping.error("editions", f"edition language must be a language tag such as zh-Hant, got {tag!r}")
+    if config not in CONFIGS:
+        raise mapping.error("editions", f"edition {tag}: opencc must be one of {', '.join(CONFIGS)}, got {config!r}")
+    source = "Hant" if config.startswith("t") else "Hans"
+    if script(language) != source or script(tag) != CONFIGS[config]:
+        raise mapping.error("editions", f"edition {tag}: opencc {config} does not convert the site's language {language} into {tag}")
+    folder = item.get("folder", "").strip() or tag.lower()
+    if not _FOLDER_RE.match(folder) or folder in urls.TOP_LEVEL_NAMES:
+        raise mapping.error("editions", f"edition {tag}: folder must be a plain name (a-z, 0-9, -) not used by the site itself, got {folder!r}")
+    return EditionConfig(tag, folder, config, item.get("overrides", "").strip() or None)
+
+
+def _editions(mapping: Mapping, language: str) -> tuple[EditionConfig, ...]:
+    items = mapping.data.get("editions") or []
+    if not isinstance(items, list):
+        raise mapping.error("editions", "editions must be a list of {language, opencc} entries")
+    editions = [_edition(mapping, item, language) for item in items]
+    for key in ("language", "folder"):
+        seen = [language.lower()] if key == "language" else []
+        for edition in editions:
+            value = getattr(edition, key).lower()
+            if value in seen:
+                raise mapping.error("editions", f"two editions have the {key} {getattr(edition, key)!r}")
+            seen.append(value)
+    return tuple(editions)
+
+
+def _custom_domain(mapping: Mapping) -> str:
+    domain = (mapping.text("custom_domain", "") or "").lower().rstrip(".")
+    if domain and not _DOMAIN_RE.match(domain):
+        raise mapping.error("custom_domain", f"custom_domain must be a domain name such as digest.example.org (no https://, no path), got {domain!r}")
+    return domain
+
+
 def config_from_mapping(mapping: Mapping) -> SiteConfig:
     defaults = SiteConfig()
     language = mapping.text("language", defaults.language)
@@ -118,6 +182,8 @@ def config_from_mapping(mapping: Mapping) -> SiteConfig:
         default_section=clean_text(mapping.text("default_section", defaults.default_section)),
         sections=tuple(clean_text(name) for name in mapping.text_list("sections")),
         navigation=_navigation(mapping),
+        editions=_editions(mapping, language),
+        custom_domain=_custom_domain(mapping),
     )
 
 

@@ -8,7 +8,9 @@
   like whitespace for that test, as in the CJK-friendly amendment to CommonMark).
 * Headings get deterministic ids from their source text (pinyin for Chinese), so anchors are the same in
   every edition; tables are wrapped for scrolling and aligned by class (the theme's CSP bans inline styles).
-* `transform` is applied to displayed text only: never to code, URLs or attributes.
+* `{{text}}` is protected text: shown as written (without the braces) in every edition.
+* A body is parsed once (`parse`) and rendered once per edition (`render_parsed`): `transform` is applied
+  to displayed text only, never to code, protected text, URLs or attributes.
 """
 
 from __future__ import annotations
@@ -18,16 +20,19 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, isWhiteSpace
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
+from generator.site.protect import CLOSE, OPEN
 from generator.site.slugs import slugify
 from generator.site.text import is_cjk_letter, is_wide
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+PROTECTED = "protected_text"  # the token type of `{{text}}`
+_TEXT_TYPES = ("text", "code_inline", PROTECTED)
 # Ids the default theme uses for its own elements; a heading never takes one of them.
 RESERVED_IDS = frozenset(
     {"main", "top", "toc", "site-header", "site-nav", "site-search", "search-form", "search-input", "search-status", "search-results"}
@@ -43,6 +48,14 @@ class Heading:
     level: int
     id: str
     text: str
+
+
+@dataclass(frozen=True)
+class ParsedBody:
+    """A body's tokens, the same for every edition; rendering never changes them."""
+
+    tokens: list[Token]
+    relative_links: bool  # whether any link or image URL is relative
 
 
 @dataclass(frozen=True)
@@ -102,7 +115,7 @@ def _edge_char(tokens: list[Token], index: int, step: int) -> str:
     index += step
     while 0 <= index < len(tokens):
         token = tokens[index]
-        if token.type in ("text", "code_inline"):
+        if token.type in _TEXT_TYPES:
             if token.content:
                 return token.content[-1] if step < 0 else token.content[0]
         elif token.type not in ("strong_open", "strong_close", "em_open", "em_close", "link_open", "link_close"):
@@ -119,26 +132,35 @@ def _drop_cjk_softbreaks(children: list[Token]) -> list[Token]:
     ]
 
 
-def _inline_text(children: list[Token]) -> str:
+def _inline_text(children: list[Token], transform: Callable[[str], str] = identity) -> str:
     parts = []
     for token in children:
-        if token.type in ("text", "code_inline"):
+        if token.type == "text":
+            parts.append(transform(token.content))
+        elif token.type in _TEXT_TYPES:
             parts.append(token.content)
         elif token.type == "softbreak":
             parts.append(" ")
         elif token.type == "hardbreak":
             parts.append("\n")
         elif token.children:
-            parts.append(_inline_text(token.children))
+            parts.append(_inline_text(token.children, transform))
     return "".join(parts)
 
 
-def _transform_text(children: list[Token], transform: Callable[[str], str]) -> None:
-    for token in children:
-        if token.type == "text":
-            token.content = transform(token.content)
-        elif token.children:
-            _transform_text(token.children, transform)
+def _protected(state: StateInline, silent: bool) -> bool:
+    """`{{text}}` on one line: a token whose text no edition converts."""
+    start = state.pos
+    if not state.src.startswith(OPEN, start):
+        return False
+    end = state.src.find(CLOSE, start + len(OPEN), state.posMax)
+    content = state.src[start + len(OPEN) : end]
+    if end < 0 or not content.strip() or "\n" in content:
+        return False
+    if not silent:
+        state.push(PROTECTED, "", 0).content = content
+    state.pos = end + len(CLOSE)
+    return True
 
 
 def _unique_id(text: str, used: set[str]) -> str:
@@ -152,27 +174,54 @@ def _unique_id(text: str, used: set[str]) -> str:
 
 
 def _bulletin_core(state: StateCore) -> None:
-    """After inline parsing: soft breaks, heading ids, table alignment, links, text transform."""
-    transform = state.env.get("transform", identity)
-    link_base = state.env.get("link_base")
+    """After inline parsing: soft breaks, heading ids, table alignment, whether links are relative."""
     used_ids: set[str] = set()
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type == "inline" and token.children is not None:
             token.children = _drop_cjk_softbreaks(token.children)
-            for child in token.children:
-                for attr in ("href", "src"):
-                    url = child.attrGet(attr)
-                    if isinstance(url, str) and _scheme(url) is None:
-                        state.env["relative_links"] = True
-                        if link_base:
-                            child.attrSet(attr, urljoin(link_base, url))
+            if any(_relative_url(child) for child in token.children):
+                state.env["relative_links"] = True
             if tokens[index - 1].type == "heading_open":
                 tokens[index - 1].attrSet("id", _unique_id(_inline_text(token.children), used_ids))
-            _transform_text(token.children, transform)
         elif token.type in ("th_open", "td_open") and token.attrGet("style"):
             align = str(token.attrGet("style")).partition(":")[2]
             token.attrs = {"class": f"align-{align}"}
+
+
+def _relative_url(token: Token) -> str | None:
+    """The attribute ('href' or 'src') of a link or image token holding a relative URL, if any."""
+    for attr in ("href", "src"):
+        url = token.attrGet(attr)
+        if isinstance(url, str) and _scheme(url) is None:
+            return attr
+    return None
+
+
+# Render rules read the edition's `transform` and `link_base` from `env`; tokens stay unchanged.
+def _text(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - markdown-it render rule signature
+    return escapeHtml(env["transform"](tokens[idx].content))
+
+
+def _protected_text(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    return escapeHtml(tokens[idx].content)
+
+
+def _with_absolute_url(token: Token, env: dict, **attrs: str) -> Token:
+    """A copy of `token` with `attrs` set and a relative URL made absolute against `env['link_base']`."""
+    attr = _relative_url(token)
+    if attr and env["link_base"]:
+        attrs[attr] = urljoin(env["link_base"], str(token.attrGet(attr)))
+    return token.copy(attrs={**token.attrs, **attrs}) if attrs else token
+
+
+def _link_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    return self.renderToken([_with_absolute_url(tokens[idx], env)], 0, options, env)
+
+
+def _image(self, tokens, idx, options, env) -> str:  # noqa: ANN001
+    alt = _inline_text(tokens[idx].children or [], env["transform"])
+    return self.renderToken([_with_absolute_url(tokens[idx], env, alt=alt)], 0, options, env)
 
 
 def _table_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001 - markdown-it render rule signature
@@ -190,21 +239,34 @@ class MarkdownRenderer:
         md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
         md.validateLink = validate_link
         md.inline.ruler.at("emphasis", _emphasis)
+        md.inline.ruler.before("text", "protected", _protected)
         md.core.ruler.push("bulletin", _bulletin_core)
-        md.add_render_rule("table_open", _table_open)
-        md.add_render_rule("table_close", _table_close)
+        for name, rule in (("text", _text), (PROTECTED, _protected_text), ("link_open", _link_open), ("image", _image),
+                           ("table_open", _table_open), ("table_close", _table_close)):
+            md.add_render_rule(name, rule)
         self._md = md
 
-    def render(self, source: str, transform: Callable[[str], str] = identity, link_base: str | None = None) -> RenderedBody:
-        """Render `source`; `link_base` makes relative link and image URLs absolute (for feeds)."""
-        env: dict = {"transform": transform, "link_base": link_base}
+    def parse(self, source: str) -> ParsedBody:
+        env: dict = {}
         tokens = self._md.parse(source, env)
+        return ParsedBody(tokens, bool(env.get("relative_links")))
+
+    def render(self, source: str, transform: Callable[[str], str] = identity, link_base: str | None = None) -> RenderedBody:
+        """Parse and render `source` for one edition (see `render_parsed`)."""
+        return self.render_parsed(self.parse(source), transform, link_base)
+
+    def render_parsed(self, parsed: ParsedBody, transform: Callable[[str], str] = identity, link_base: str | None = None) -> RenderedBody:
+        """HTML and text of a parsed body with `transform` applied to its displayed text.
+
+        `link_base` makes relative link and image URLs absolute (for feeds).
+        """
+        tokens = parsed.tokens
         headings: list[Heading] = []
         lines: list[str] = []
         lead = ""
         for index, token in enumerate(tokens):
             if token.type == "inline":
-                text = _inline_text(token.children or [])
+                text = _inline_text(token.children or [], transform)
                 lines.append(text)
                 opener = tokens[index - 1]
                 if opener.type == "heading_open":
@@ -213,5 +275,5 @@ class MarkdownRenderer:
                     lead = text
             elif token.type in ("fence", "code_block"):
                 lines.append(token.content.rstrip("\n"))
-        html = self._md.renderer.render(tokens, self._md.options, env)
-        return RenderedBody(html, tuple(headings), "\n".join(lines), lead, bool(env.get("relative_links")))
+        html = self._md.renderer.render(tokens, self._md.options, {"transform": transform, "link_base": link_base})
+        return RenderedBody(html, tuple(headings), "\n".join(lines), lead, parsed.relative_links)

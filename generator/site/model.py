@@ -1,7 +1,9 @@
 """The site model: one edition's issues, sections, tags and articles, with their paths and neighbours.
 
 Every page kind, feed, search index and sitemap reads this model and nothing else. Identity (slugs,
-paths, order) comes from the source text; displayed strings pass through the edition's `transform`.
+paths, order) comes from the source text, so every edition has the same pages at the same paths;
+displayed strings pass through the edition's `transform`. The editions built together share the
+edition-independent work: order, slugs, and one parse of each Markdown body.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass, field
 
 from generator.site import urls
 from generator.site.config import NavLink, SiteConfig
-from generator.site.markdown import MarkdownRenderer, RenderedBody, identity
+from generator.site.markdown import MarkdownRenderer, ParsedBody, RenderedBody, identity
+from generator.site.protect import convert_marked
 from generator.site.reader import Content, SourceArticle, SourceIssue
 from generator.site.related import related_articles
 from generator.site.slugs import allocate, slugify
@@ -28,6 +31,10 @@ class Edition:
     language: str
     prefix: str = ""  # '' for the default edition, else a folder such as 'zh-hant/'
     transform: Callable[[str], str] = identity
+
+    def text(self, value: str) -> str:
+        """A displayed field (a title, a name): transformed, but `{{protected}}` parts kept as written."""
+        return convert_marked(value, self.transform)
 
 
 @dataclass(eq=False)
@@ -120,6 +127,7 @@ class Site:
     tags: list[Listing]  # by slug
     articles: list[Article]  # newest issue first, reading order within an issue
     warnings: list[str]
+    editions: list[Edition] = field(default_factory=list)  # every configured edition, default first
 
     def __post_init__(self) -> None:
         self._lookup: dict[tuple[str, str], Article | Issue | Listing] = {}
@@ -225,9 +233,12 @@ def _order(content: Content, config: SiteConfig) -> _Order:
     return _Order(dates, allocate(issue_ids), all_groups, section_names)
 
 
-def _article(source: SourceArticle, slug: str, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Article:
-    text = edition.transform
-    body = renderer.render(source.body, text)
+def _article(source: SourceArticle, parsed: ParsedBody, slug: str, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Article:
+    text = edition.text
+    body = renderer.render_parsed(parsed, edition.transform)
+    feed_html = body.html
+    if parsed.relative_links:
+        feed_html = renderer.render_parsed(parsed, edition.transform, urls.absolute(config.base_url, edition.prefix + urls.article(slug))).html
     return Article(
         source=source,
         slug=slug,
@@ -241,7 +252,7 @@ def _article(source: SourceArticle, slug: str, section: Listing, tags: list[List
         reading_minutes=reading_minutes(body.text),
         section=section,
         tags=tags,
-        feed_html=body.html,
+        feed_html=feed_html,
     )
 
 
@@ -260,23 +271,45 @@ def _issue(issue_id: str, order: _Order, declared: SourceIssue | None, config: S
     return issue
 
 
-def build_site(content: Content, config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Site:
-    """Derive the whole model for one edition from the content read from disk."""
-    text = edition.transform
+@dataclass
+class _Names:
+    """Edition-independent identity: the order, and the slug of every article, section and tag."""
+
+    order: _Order
+    articles: dict[str, str]  # article key -> slug
+    sections: dict[str, str]  # section name -> slug
+    tags: dict[str, str]  # tag name -> slug
+    warnings: list[str]
+
+
+def _names(content: Content, config: SiteConfig) -> _Names:
     order = _order(content, config)
     warnings: list[str] = []
     article_slugs = _article_slugs(order.chronological, order.issue_slugs, warnings)
-    sections = {name: Listing("sections", name, text(name), slug) for name, slug in allocate(order.section_names).items()}
     tag_names = {tag for source in content.articles for tag in source.tags}
-    tags = {name: Listing("tags", name, text(name), slug) for name, slug in allocate(tag_names).items()}
+    return _Names(order, article_slugs, allocate(order.section_names), allocate(tag_names), warnings)
 
-    articles = {}
-    for section_name, group in (item for groups in order.groups.values() for item in groups):
-        for source in group:
-            article_tags = [tags[name] for name in source.tags]
-            articles[source.key] = _article(source, article_slugs[source.key], sections[section_name], article_tags, config, edition, renderer)
 
-    issues = [_issue(issue_id, order, content.issues.get(issue_id), config, text, articles, sections) for issue_id in order.groups]
+@dataclass
+class _Draft:
+    """One edition while its articles are being made: listings by source name, articles by key."""
+
+    edition: Edition
+    sections: dict[str, Listing]
+    tags: dict[str, Listing]
+    articles: dict[str, Article] = field(default_factory=dict)
+
+
+def _draft(edition: Edition, names: _Names) -> _Draft:
+    sections = {name: Listing("sections", name, edition.text(name), slug) for name, slug in names.sections.items()}
+    tags = {name: Listing("tags", name, edition.text(name), slug) for name, slug in names.tags.items()}
+    return _Draft(edition, sections, tags)
+
+
+def _site(draft: _Draft, content: Content, config: SiteConfig, names: _Names, editions: list[Edition]) -> Site:
+    """Assemble one edition's model once its articles are made."""
+    text, order = draft.edition.text, names.order
+    issues = [_issue(issue_id, order, content.issues.get(issue_id), config, text, draft.articles, draft.sections) for issue_id in order.groups]
     for older, newer in zip(issues, issues[1:]):
         older.newer, newer.older = newer, older
     issues.reverse()
@@ -288,20 +321,34 @@ def build_site(content: Content, config: SiteConfig, edition: Edition, renderer:
             tag.articles.append(article)
     related_articles(newest_first)
 
-    site = Site(
+    return Site(
         config=config,
-        edition=edition,
+        edition=draft.edition,
         title=text(config.title),
         description=text(config.description),
         author=text(config.author),
         navigation=[NavLink(text(link.title), link.url) for link in config.navigation],
         issues=issues,
-        sections=[sections[name] for name in order.section_names],
-        tags=sorted(tags.values(), key=lambda tag: tag.slug),
+        sections=[draft.sections[name] for name in order.section_names],
+        tags=sorted(draft.tags.values(), key=lambda tag: tag.slug),
         articles=newest_first,
-        warnings=warnings,
+        warnings=names.warnings,
+        editions=editions,
     )
-    for article in newest_first:
-        if article.body.relative_links:
-            article.feed_html = renderer.render(article.source.body, text, site.url(article.path)).html
-    return site
+
+
+def build_sites(content: Content, config: SiteConfig, editions: list[Edition], renderer: MarkdownRenderer, all_editions: list[Edition] | None = None) -> list[Site]:
+    """The model of each of `editions` from the content read from disk, each body parsed once for all.
+
+    `all_editions` are every edition the site has (default: `editions`): what pages link to.
+    """
+    names = _names(content, config)
+    drafts = [_draft(edition, names) for edition in editions]
+    for section_name, group in (item for groups in names.order.groups.values() for item in groups):
+        for source in group:
+            parsed = renderer.parse(source.body)
+            slug = names.articles[source.key]
+            for draft in drafts:
+                tags = [draft.tags[name] for name in source.tags]
+                draft.articles[source.key] = _article(source, parsed, slug, draft.sections[section_name], tags, config, draft.edition, renderer)
+    return [_site(draft, content, config, names, all_editions or editions) for draft in drafts]

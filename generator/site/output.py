@@ -6,6 +6,12 @@ A build never writes into the output folder itself. It fills a temporary sibling
 interrupted build deletes its temporary folder and leaves the previous output untouched; folders left
 by a killed build are removed by the next one.
 
+A build of some editions only (`--variant`) carries the other editions' files over from the previous
+output into the temporary folder before the swap, as hard links (copies where the file system has
+none): the swap stays one atomic step, and an edition not rebuilt is never missing, not even for an
+instant. The build writes new files and never into a carried-over one, so the previous output is
+never changed while it is still being served.
+
 Only folders carrying the marker file are ever replaced or deleted, and the output folder may not be
 the project, a folder containing it, the home folder, or inside `content/` or a theme.
 """
@@ -17,6 +23,7 @@ import ctypes.util
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.errors import BulletinError
@@ -101,6 +108,35 @@ class Staging:
         target.write_bytes(data)
         self.bytes_written += len(data)
         self.files_written += 1
+
+    def carry_over(self, folders: list[str] | None, leave_out: Callable[[str], bool]) -> None:
+        """Link the previous output's files into the build folder, except those the build wrote.
+
+        `folders` ('zh-hant/'): only files under these; None: every file. `leave_out(path)` is true for
+        the files ('robots.txt') and folders ('zh-hant/') not to carry over.
+        """
+        if not self.out.is_dir():
+            return
+        roots = [self.out / folder for folder in folders] if folders is not None else [self.out]
+        for root in roots:
+            for folder, dirs, files in os.walk(root):
+                relative = Path(folder).relative_to(self.out).as_posix()
+                prefix = "" if relative == "." else relative + "/"
+                dirs[:] = sorted(name for name in dirs if not leave_out(prefix + name + "/"))
+                for name in sorted(files):
+                    path = prefix + name
+                    if path != MARKER and not leave_out(path):
+                        self._link(Path(folder) / name, path)
+
+    def _link(self, source: Path, path: str) -> None:
+        target = self.folder / path
+        if target.exists() or source.is_symlink():
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copy2(source, target)
 
     def commit(self) -> None:
         if not self.out.exists():

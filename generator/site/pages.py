@@ -1,4 +1,5 @@
-"""Enumerate every file of one edition as a `Target`: what it is, where it goes, what it shows.
+"""Enumerate every file of one edition as a `Target`: what it is, where it goes, what it shows; and the
+few files at the output root that serve every edition (`site_plan`).
 
 Targets are small and picklable; `render.produce(target, site, theme)` turns one into bytes. Each
 target lists the articles it shows (`depends`, `None` meaning every article), so that a later
@@ -11,7 +12,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.site import feeds, search, urls
+from generator.site import feeds, search, sitemap, urls
 from generator.site.model import Article, Listing, Site
 from generator.site.theme import Theme
 
@@ -75,7 +76,23 @@ def plan(site: Site, theme: Theme) -> list[Target]:
     site_entries = _keys(feeds.entries(site, site.articles))
     targets.extend(Target(name, feed_format, depends=site_entries) for feed_format, name in FEEDS)
     targets.extend(Target(path, "search-index", key) for path, key in search.files(site))
-    targets.append(Target(urls.SITEMAP, "sitemap"))
-    targets.append(Target(urls.ROBOTS, "robots", depends=frozenset()))
     targets.extend(Target(path, "static", path, depends=frozenset()) for path in theme.static_files)
+    return targets
+
+
+def page_paths(site: Site, theme: Theme) -> list[str]:
+    """The edition-relative path of every page: the same in every edition."""
+    return [target.path for target in plan(site, theme) if target.is_page]
+
+
+def site_plan(site: Site, theme: Theme) -> list[Target]:
+    """The files at the output root that serve all editions: sitemap, robots.txt, `.nojekyll`, `CNAME`.
+
+    `site` is any edition the build makes: these files depend only on what all editions share.
+    """
+    targets = [Target(name, "sitemap", name) for name in sitemap.files(site, page_paths(site, theme))]
+    targets.append(Target(urls.ROBOTS, "robots", depends=frozenset()))
+    targets.append(Target(urls.NO_JEKYLL, "nojekyll", depends=frozenset()))  # GitHub Pages: serve files as they are
+    if site.config.custom_domain:
+        targets.append(Target(urls.CNAME, "cname", depends=frozenset()))
     return targets

@@ -32,6 +32,16 @@ class RenderOptions:
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """The same page in one edition: for the language switch and `<link rel=alternate hreflang>`."""
+
+    language: str
+    name: str  # the edition's name in its own language ("繁體中文")
+    href: str  # relative link from the page being rendered
+    url: str  # absolute URL
+
+
+@dataclass(frozen=True)
 class Crumb:
     label: str
     path: str | None = None  # None for the current page
@@ -78,6 +88,7 @@ class Page:
     breadcrumb: list[Crumb] = field(default_factory=list)
     base_href: str | None = None  # only on 404.html, which is served at any depth
     noindex: bool = False
+    alternates: list[Alternate] = field(default_factory=list)  # every edition's version, when there are several
 
 
 def _issue_title(strings: Strings, issue: Issue) -> str:
@@ -214,9 +225,21 @@ def _template_error(exc: Exception) -> BulletinError | None:
     return BulletinError(f"template error: {exc}", where, line)
 
 
+def alternates(site: Site, theme: Theme, path: str) -> list[Alternate]:
+    """The page at `path` in every edition of the site; none when the site has a single edition."""
+    if len(site.editions) < 2:
+        return []
+    here = site.edition.prefix + path
+    return [
+        Alternate(edition.language, theme.strings_for(edition.language)("language_name"), urls.relative(here, edition.prefix + path), urls.absolute(site.config.base_url, edition.prefix + path))
+        for edition in site.editions
+    ]
+
+
 def render_page(target: Target, site: Site, theme: Theme, options: RenderOptions) -> bytes:
     strings = theme.strings_for(site.language)
     template_name, page, extra = page_context(target, site, strings)
+    page.alternates = alternates(site, theme, page.path)
 
     def url(path: str) -> str:
         return path if "://" in path or path.startswith("mailto:") else urls.relative(page.path, path)
@@ -243,9 +266,13 @@ def produce(target: Target, site: Site, theme: Theme, options: RenderOptions = R
     if kind == "search-index":
         return search.index_for(site).files[target.key]
     if kind == "sitemap":
-        return sitemap.sitemap(site, [t.path for t in pages.plan(site, theme) if t.is_page])
+        return sitemap.sitemap(site, pages.page_paths(site, theme), target.key)
     if kind == "robots":
         return sitemap.robots(site)
+    if kind == "nojekyll":
+        return b""
+    if kind == "cname":
+        return sitemap.cname(site)
     if kind == "static":
         return theme.static_files[target.key].read_bytes()
     raise ValueError(f"unknown target kind: {kind}")

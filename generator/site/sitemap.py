@@ -1,7 +1,14 @@
-"""sitemap.xml (every indexable page, with absolute URLs) and robots.txt."""
+"""Files of the whole site, at the output root whichever editions a build makes: the sitemap, robots.txt,
+and the two files GitHub Pages reads (`.nojekyll`, `CNAME`).
+
+The sitemap lists every indexable page of every edition with absolute URLs; with several editions each
+entry names its counterparts (`xhtml:link hreflang`). Above `MAX_URLS` addresses (the protocol's limit)
+`sitemap.xml` becomes an index of `sitemap-1.xml`, `sitemap-2.xml` …
+"""
 
 from __future__ import annotations
 
+import math
 import xml.etree.ElementTree as ET
 
 from generator.site import urls
@@ -9,22 +16,78 @@ from generator.site.feeds import serialize
 from generator.site.model import Site
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 NOT_INDEXED = frozenset({urls.NOT_FOUND, urls.SEARCH})
+MAX_URLS = 50_000
+
+ET.register_namespace("xhtml", XHTML_NS)
 
 
-def sitemap(site: Site, page_paths: list[str]) -> bytes:
+def is_site_file(path: str) -> bool:
+    """Whether `path` is one of these files (a sitemap part included), which every build writes afresh."""
+    return "/" not in path and (path in (urls.ROBOTS, urls.NO_JEKYLL, urls.CNAME) or (path.startswith("sitemap") and path.endswith(".xml")))
+
+
+def indexed(page_paths: list[str]) -> list[str]:
+    return [path for path in page_paths if path not in NOT_INDEXED]
+
+
+def part_count(site: Site, page_paths: list[str]) -> int:
+    """How many sitemap files the URLs need: 1 means a single `sitemap.xml` and no index."""
+    return max(1, math.ceil(len(indexed(page_paths)) * len(site.editions) / MAX_URLS))
+
+
+def part_name(number: int) -> str:
+    return f"sitemap-{number}.xml"
+
+
+def files(site: Site, page_paths: list[str]) -> list[str]:
+    """The sitemap files to write: `sitemap.xml`, then the parts it indexes, if any."""
+    parts = part_count(site, page_paths)
+    return [urls.SITEMAP] + ([part_name(number) for number in range(1, parts + 1)] if parts > 1 else [])
+
+
+def _url(site: Site, path: str) -> str:
+    return urls.absolute(site.config.base_url, path)
+
+
+def _entries(site: Site, page_paths: list[str]) -> list[ET.Element]:
     dates = {article.path: article.date for article in site.articles}
     dates.update((issue.path, issue.date) for issue in site.issues)
+    entries = []
+    for edition in site.editions:
+        for path in indexed(page_paths):
+            entry = ET.Element("url")
+            ET.SubElement(entry, "loc").text = _url(site, edition.prefix + path)
+            if path in dates:
+                ET.SubElement(entry, "lastmod").text = dates[path].isoformat()
+            if len(site.editions) > 1:
+                for other in site.editions:
+                    ET.SubElement(entry, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=other.language, href=_url(site, other.prefix + path))
+            entries.append(entry)
+    return entries
+
+
+def sitemap(site: Site, page_paths: list[str], name: str = urls.SITEMAP) -> bytes:
+    """The sitemap file `name`: all entries, an index of the parts, or one part."""
+    parts = part_count(site, page_paths)
+    if parts > 1 and name == urls.SITEMAP:
+        root = ET.Element("sitemapindex", {"xmlns": SITEMAP_NS})
+        for number in range(1, parts + 1):
+            ET.SubElement(ET.SubElement(root, "sitemap"), "loc").text = _url(site, part_name(number))
+        return serialize(root)
+    entries = _entries(site, page_paths)
+    if parts > 1:
+        number = int(name.removeprefix("sitemap-").removesuffix(".xml"))
+        entries = entries[(number - 1) * MAX_URLS : number * MAX_URLS]
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS})
-    for path in page_paths:
-        if path in NOT_INDEXED:
-            continue
-        entry = ET.SubElement(root, "url")
-        ET.SubElement(entry, "loc").text = site.url(path)
-        if path in dates:
-            ET.SubElement(entry, "lastmod").text = dates[path].isoformat()
+    root.extend(entries)
     return serialize(root)
 
 
 def robots(site: Site) -> bytes:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site.url(urls.SITEMAP)}\n".encode()
+    return f"User-agent: *\nAllow: /\n\nSitemap: {_url(site, urls.SITEMAP)}\n".encode()
+
+
+def cname(site: Site) -> bytes:
+    return f"{site.config.custom_domain}\n".encode()

@@ -82,9 +82,13 @@ class Theme:
         self.static_files = _static_files(dirs)
 
     def strings_for(self, language: str) -> Strings:
-        if language not in self.strings:
-            raise BulletinError(f"the theme has no UI strings for language {language!r}: add them to {STRINGS_FILE}", self.dirs[0])
-        return Strings(language, self.strings[language])
+        """The UI strings of `language`, or of the nearest broader tag the theme has (zh-Hant-TW: zh-Hant)."""
+        parts = language.split("-")
+        for length in range(len(parts), 0, -1):
+            table = self.strings.get("-".join(parts[:length]))
+            if table is not None:
+                return Strings(language, table)
+        raise BulletinError(f"the theme has no UI strings for language {language!r}: add them to {STRINGS_FILE}", self.dirs[0])
 
 
 def load_theme(project_root: Path, name: str) -> Theme:

@@ -19,6 +19,10 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 SEARCH_FOLDER = "search/"
 SEARCH_INDEX = SEARCH_FOLDER + "index.js"
+NO_JEKYLL = ".nojekyll"
+CNAME = "CNAME"
+# Folders every edition has at its root: an edition's own sub-folder may not take one of these names.
+TOP_LEVEL_NAMES = frozenset({"articles", "issues", "sections", "tags", "search", "static"})
 
 
 def article(slug: str) -> str:

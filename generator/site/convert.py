@@ -1,0 +1,119 @@
+"""Chinese script conversion for an edition: OpenCC, with override phrases that take priority over it.
+
+`Converter(Conversion(...))` is a pure function of its text: the same text, configuration and overrides
+always give the same result. Each distinct text is converted once per process (memoized), and
+`Conversion.key` names everything the result depends on, so results can also be kept between builds.
+
+Overrides win over OpenCC by segmentation, not by search and replace: the text is cut at every override
+phrase (leftmost first, the longest phrase at each position), override phrases are replaced by their
+value, and only the pieces between them go through OpenCC. So an override is never re-converted by a
+later OpenCC step, and OpenCC never matches a phrase across an override's edge (`欧美发达国家` with the
+override `发达国家` cannot become `歐美髮達`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import opencc
+
+# OpenCC configurations an edition may use, with the script each one writes.
+CONFIGS = {
+    "s2t": "Hant",  # Traditional characters (OpenCC standard)
+    "s2tw": "Hant",  # Taiwan standard characters
+    "s2twp": "Hant",  # Taiwan standard characters and Taiwan vocabulary (软件 -> 軟體)
+    "s2hk": "Hant",  # Hong Kong standard characters
+    "t2s": "Hans",  # a Traditional source converted to Simplified
+}
+VERSION = 1  # bump when the conversion algorithm changes: invalidates kept results
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """What a conversion depends on: the OpenCC configuration and the override phrases."""
+
+    config: str
+    overrides: tuple[tuple[str, str], ...] = ()  # (source phrase, converted phrase), sorted by phrase
+
+    @property
+    def key(self) -> str:
+        """A digest of everything a converted text depends on, for caches that outlive the process."""
+        material = json.dumps([VERSION, opencc.__version__, self.config, self.overrides], ensure_ascii=False)
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex matching any of `phrases`, the longest one where several start at the same place.
+
+    Built as a trie (`发布(?:会)?`) so that the regex engine tests one branch per character instead of
+    every phrase in turn: fast with thousands of phrases.
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = True
+    if not trie:
+        return None
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(branch(trie))
+
+
+class Converter:
+    """Convert text with one `Conversion`; picklable (a worker process rebuilds the OpenCC handle)."""
+
+    def __init__(self, conversion: Conversion):
+        self.conversion = conversion
+        self._opencc = opencc.OpenCC(conversion.config)
+        self._overrides = dict(conversion.overrides)
+        self._pattern = phrase_pattern(self._overrides)
+        self._memo: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        converted = self._memo.get(text)
+        if converted is None:
+            converted = self._memo[text] = text if text.isascii() else self._convert(text)
+        return converted
+
+    def remember(self, results: dict[str, str]) -> None:
+        """Take results computed earlier with the same `conversion.key` (a persistent cache)."""
+        self._memo.update(results)
+
+    @property
+    def results(self) -> dict[str, str]:
+        """Every text converted so far, with its result."""
+        return self._memo
+
+    def _convert(self, text: str) -> str:
+        if self._pattern is None:
+            return self._opencc.convert(text)
+        parts = []
+        position = 0
+        for match in self._pattern.finditer(text):
+            if match.start() > position:
+                parts.append(self._opencc.convert(text[position : match.start()]))
+            parts.append(self._overrides[match.group()])
+            position = match.end()
+        if position == 0:
+            return self._opencc.convert(text)
+        if position < len(text):
+            parts.append(self._opencc.convert(text[position:]))
+        return "".join(parts)
+
+    def __getstate__(self) -> Conversion:
+        return self.conversion
+
+    def __setstate__(self, conversion: Conversion) -> None:
+        self.__init__(conversion)

@@ -1,0 +1,85 @@
+"""The editions of a site: the default one at the output root, then each converted one in its sub-folder.
+
+A converted edition's text goes through a `Converter`: OpenCC with the built-in fixes for its
+configuration (`opencc_fixes`) and the site's override file over them. The override file maps source
+phrases to what the edition shows:
+
+    # content/hant-overrides.yml
+    发布会: 發布會
+    余晓晖: 余曉暉      # a name OpenCC would turn into 餘曉暉
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator.errors import BulletinError
+from generator.site.config import EditionConfig, SiteConfig
+from generator.site.convert import CONFIGS, Conversion, Converter
+from generator.site.model import Edition
+from generator.site.opencc_fixes import FIXES
+from generator.site.yamlfile import parse_mapping, read_text_file
+
+OVERRIDES_FILES = {"Hant": "hant-overrides.yml", "Hans": "hans-overrides.yml"}  # in content/, by target script
+
+
+def read_overrides(path: Path) -> dict[str, str]:
+    """An override file: a mapping of source phrases to converted phrases, each on one line."""
+    mapping = parse_mapping(read_text_file(path, "override file"), path, what="override file")
+    for phrase, converted in mapping.data.items():
+        if not phrase or "\n" in phrase:
+            raise mapping.error(phrase, "an override phrase must be text on one line")
+        if not isinstance(converted, str) or not converted or "\n" in converted:
+            raise mapping.error(phrase, f"override {phrase!r} must map to text on one line, got {converted!r}")
+    return mapping.data
+
+
+def overrides_path(edition: EditionConfig, project: Path, content: Path) -> tuple[Path, bool]:
+    """The edition's override file and whether it must exist (it must when site.yml names it)."""
+    if edition.overrides:
+        return project / edition.overrides, True
+    return content / OVERRIDES_FILES[CONFIGS[edition.opencc]], False
+
+
+def conversion(edition: EditionConfig, project: Path, content: Path) -> Conversion:
+    path, required = overrides_path(edition, project, content)
+    if required and not path.is_file():
+        raise BulletinError("override file not found (named by an edition in site.yml)", path)
+    phrases = FIXES[edition.opencc] | (read_overrides(path) if path.is_file() else {})
+    return Conversion(edition.opencc, tuple(sorted(phrases.items())))
+
+
+def prefix(edition: EditionConfig) -> str:
+    return edition.folder + "/"
+
+
+def all_editions(config: SiteConfig) -> list[Edition]:
+    """Every configured edition, default first, without their converters: what pages link to."""
+    return [Edition(config.language), *(Edition(edition.language, prefix(edition)) for edition in config.editions)]
+
+
+def selected(config: SiteConfig, variants: Sequence[str]) -> list[EditionConfig | None]:
+    """The editions to build (None standing for the default one): all of them when `variants` is empty.
+
+    A variant names an edition by its language tag or its folder, in any case.
+    """
+    known: dict[str, EditionConfig | None] = {config.language.lower(): None}
+    for edition in config.editions:
+        known[edition.language.lower()] = known[edition.folder] = edition
+    if not variants:
+        return list(dict.fromkeys(known.values()))
+    chosen = []
+    for variant in variants:
+        if variant.lower() not in known:
+            names = ", ".join([config.language, *(edition.language for edition in config.editions)])
+            raise BulletinError(f"unknown variant {variant!r}: this site's editions are {names} (see 'editions' in site.yml)")
+        chosen.append(known[variant.lower()])
+    return list(dict.fromkeys(chosen))
+
+
+def load(config: SiteConfig, edition: EditionConfig | None, project: Path, content: Path) -> Edition:
+    """The edition ready to build: with its converter for a converted edition."""
+    if edition is None:
+        return Edition(config.language)
+    return Edition(edition.language, prefix(edition), Converter(conversion(edition, project, content)))

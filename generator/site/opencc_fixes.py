@@ -1,0 +1,143 @@
+"""Built-in override phrases: where OpenCC gets Chinese news text wrong, per configuration.
+
+Found by converting the sample bulletin (content/2021-08-12/) and reading the result. A site's own
+`content/hant-overrides.yml` is applied over these (its entries win); names of people, companies,
+institutions and laws belong there, these lists hold only language.
+
+Each phrase here was checked against OpenCC's own dictionaries: it must not hide a longer OpenCC
+phrase that contains it (`分布` would hide `分布式` -> `分散式`), or the longer phrase is listed too.
+"""
+
+from __future__ import annotations
+
+# Every Simplified-to-Traditional configuration. OpenCC segments text into the longest phrases of its
+# dictionary, and a phrase sometimes spans a word boundary and picks the wrong character.
+SEGMENTATION = {
+    "美发达": "美發達",  # 欧美发达国家: 美发 (hairdressing) made 歐美髮達
+    "表示": "表示",  # 吴云坤表示: 坤表 (a lady's watch) made 坤錶示
+    "新签": "新簽",  # 新签合同: 新籤 (a new lot) instead of newly signed
+    "折合": "折合",  # 折合人民币: 摺合 (folding)
+    "折合椅": "摺合椅",
+    "了如今": "了如今",  # 实现了如今的: 瞭如 (as in 瞭如指掌)
+    "资金链": "資金鏈",  # 鍊 is a chain to wear or to refine; 產業鏈 and 資金鏈 take 鏈
+    "有云": "有雲",  # 私有云, 公有云, 所有云: 有云 ("it is said") kept the simplified 云
+    "语有云": "語有云",
+    "经有云": "經有云",
+    "拉升": "拉升",  # 拉昇: 昇 is only a name variant here
+}
+
+# Taiwan (s2tw, s2twp): OpenCC writes 佈 where the Taiwan standard (教育部) writes 布.
+TAIWAN_CHARACTERS = {
+    "发布": "發布",
+    "公布": "公布",
+    "宣布": "宣布",
+    "颁布": "頒布",
+    "分布": "分布",
+    "散布": "散布",
+    "遍布": "遍布",
+    "布局": "布局",
+    "分布式": "分布式",
+}
+
+# s2twp: Taiwan vocabulary. OpenCC's Taiwan phrases are written for software and computing; in news
+# text many of them change the meaning. The computing sense stays where the phrase is unambiguous.
+TAIWAN_PHRASES = {
+    "发布": "發布",  # 釋出 is releasing software: 发布会 would become 釋出會
+    "运行": "運行",  # 執行 is running a program: 经济运行, 正常运行
+    "光驱动": "光驅動",  # 背光驱动 split as 背|光驱|动 became 背光碟機動
+    "全局": "全局",  # 國家安全局 became 國家安全域性
+    "主板上市": "主板上市",  # the stock exchange board, not a motherboard
+    "主板市场": "主板市場",
+    "禁带": "禁帶",  # 禁带宽度 (band gap) became 禁頻寬度
+    "分区": "分區",  # 分割槽 is a disk partition: Mini LED zones, city districts
+    "回调": "回調",  # 回撥 is a software callback: a share price pulling back
+    "进程": "進程",  # 程序 is an operating-system process: 标准化进程
+    "社区": "社區",  # 社群 is an online community: residential and smart communities
+    "开源社区": "開源社群",
+    "开发者社区": "開發者社群",
+    "社区开发者": "社群開發者",
+    "打开": "打開",  # 開啟 opens a file: 打开了新的增长空间
+    "实例": "實例",  # 例項 is an object instance: 应用实例
+    "类型": "類型",  # 型別 is a data type: 业务类型
+    "映射": "映射",  # 對映 is a mathematical mapping
+    "导入": "導入",  # 匯入 is importing data: 导入了很多新客户
+    "数据导入": "資料匯入",
+    "声明": "聲明",  # 宣告 is a declaration in code: 放弃继承权声明
+    "设置": "設置",  # 設定 is a setting: 设置人工智能课程
+    "文件": "文件",  # 檔案 is a computer file: 提交抗议文件
+    "文件夹": "資料夾",
+    "文件系统": "檔案系統",
+    "文件名": "檔名",
+    "文件柜": "檔案櫃",
+    "可执行文件": "執行檔",
+    "源文件": "原始檔",
+    "头文件": "標頭檔",
+    "消息": "消息",  # 訊息 is a message: 据媒体消息 (news)
+    "循环": "循環",  # 迴圈 is a loop in code: 良性循环
+    "复循环": "複循環",
+    "扩展": "擴展",  # 擴充套件 is a browser extension: 可扩展的AI技术
+    "扩展名": "副檔名",
+    "文件扩展名": "副檔名",
+    "对象": "對象",  # 物件 is an object in code: 特定对象, 防护对象
+    "面向对象": "物件導向",
+    "调用": "調用",  # 呼叫 is a function call: 调用数据
+    "联系": "聯繫",  # 聯絡 is contacting someone: 建立联系, 紧密联系
+    "联系方式": "聯絡方式",
+    "联系电话": "聯絡電話",
+    "保持联系": "保持聯絡",
+    "批量": "批量",  # 批次 is a batch: 批量化, 批量个人信息
+    "优化": "優化",  # 最佳化 is mathematical optimisation: 优化审批体系
+    "设备": "設備",  # 裝置 is a gadget: 28纳米设备, 生产设备, 通信设备企业
+    "移动设备": "行動裝置",
+    "激活": "激活",  # 啟用 is activating software: 激活网络安全产业
+    "禁用措施": "禁用措施",  # 停用 is disabling: a ban on apps
+    "高级": "高級",  # 高階 is high-level (高级语言): 高级总监, 高级经理
+    "高级语言": "高階語言",
+    "高级设置": "進階設定",
+    "高级选项": "進階選項",
+    "像素": "像素",  # Taiwan writes 像素 (4800萬像素) more than 畫素
+    "用户": "用戶",  # 使用者 is a software user: telecom subscribers (宽带用户) are 用戶
+    "用户体验": "使用者體驗",
+    "用户界面": "使用者介面",
+    "用户名": "使用者名稱",
+    "最终用户": "終端使用者",
+    "大力支持": "大力支持",  # 支援 is technical support: policy backing stays 支持
+    "全力支持": "全力支持",
+    "政策支持": "政策支持",
+    "市场支持": "市場支持",
+    "更多支持": "更多支持",
+    "获得支持": "獲得支持",
+    "给予支持": "給予支持",
+    "支持力度": "支持力度",
+    "视频方式": "視訊方式",  # 影片 is a recorded video: 以视频方式出席会议 is a video call
+    "视频连线": "視訊連線",
+    "视频通话": "視訊通話",
+    "远程视频": "遠端視訊",
+    "模拟芯片": "類比晶片",  # an analog chip; 模擬晶片 would be a simulated one
+    "模拟信号": "類比訊號",
+    "智能手机": "智慧型手機",
+    "云计算": "雲端運算",
+    "分布式": "分散式",  # listed again: the Taiwan characters' 分布 would hide OpenCC's 分布式
+    # 数字 is a number; as "digital" Taiwan writes 數位
+    "数字化": "數位化",
+    "数字经济": "數位經濟",
+    "数字政府": "數位政府",
+    "数字技术": "數位技術",
+    "数字产业": "數位產業",
+    "数字转型": "數位轉型",
+    "数字时代": "數位時代",
+    "数字社会": "數位社會",
+    "数字孪生": "數位孿生",
+    "数字货币": "數位貨幣",
+    "数字芯片": "數位晶片",
+    "数字信号": "數位訊號",
+    "数字部长": "數位部長",
+}
+
+FIXES = {
+    "s2t": SEGMENTATION,
+    "s2tw": SEGMENTATION | TAIWAN_CHARACTERS,
+    "s2twp": SEGMENTATION | TAIWAN_CHARACTERS | TAIWAN_PHRASES,
+    "s2hk": SEGMENTATION,
+    "t2s": {},
+}
