@@ -94,5 +94,6 @@ def publish(folder: Path, repo: Path, branch: str, message: str) -> Published:
 
 def push(repo: Path, remote: str, branch: str) -> None:
     if git(repo, "remote", "get-url", remote, check=False).returncode != 0:
-        raise BulletinError(f"no git remote called {remote!r}: add one with `git remote add {remote} URL` or name it with --remote")
+        raise BulletinError(f"no git remote called {remote!r}: add one with `git remote add {remote} URL` "
+                            "or name it with --remote")
     git(repo, "push", remote, f"refs/heads/{branch}:refs/heads/{branch}")

@@ -141,7 +141,8 @@ def test_a_build_for_a_project_path_links_only_inside_it(make_project):
                 assert tag.name == "a" and target.scheme in ("https", "mailto"), (page, link)  # navigation to elsewhere
                 continue
             path = target.path[len(prefix):]
-            assert (built.out / path / "index.html" if path.endswith("/") or not path else built.out / path).is_file(), (page, link)
+            file = built.out / path / "index.html" if path.endswith("/") or not path else built.out / path
+            assert file.is_file(), (page, link)
     assert f"<loc>{PAGES_URL}" in built.page("sitemap.xml") and f"<link>{PAGES_URL}" in built.page("feed.xml")
 
 

@@ -77,7 +77,7 @@ def test_output_is_byte_identical_to_bulletin_build(served, tmp_path):
     assert not comparison.left_only and not comparison.right_only and not comparison.diff_files
     built = sorted(path.relative_to(tmp_path / "built") for path in (tmp_path / "built").rglob("*") if path.is_file())
     assert all(filecmp.cmp(served.project / "output" / name, tmp_path / "built" / name, shallow=False) for name in built)
-    assert not any("__bulletin__" in (tmp_path / "built" / name).read_text(encoding="utf-8", errors="replace") for name in built)
+    assert not any(b"__bulletin__" in (tmp_path / "built" / name).read_bytes() for name in built)
 
 
 @pytest.mark.parametrize("target", [
@@ -124,9 +124,11 @@ def test_an_edit_is_served_within_two_seconds(project):
         generation = server.state()["generation"]
         started = time.monotonic()
         edit(project / ARTICLE, "title: 数据安全法草案二审", "title: 数据安全法三审通过")
-        wait_until(lambda: "数据安全法三审通过" in server.get("/" + ARTICLE_PAGE).text, SERVE_SECONDS, "the edited title")
+        wait_until(lambda: "数据安全法三审通过" in server.get("/" + ARTICLE_PAGE).text, SERVE_SECONDS, "the new title")
         elapsed = time.monotonic() - started
-        assert server.state()["generation"] == generation + 1, server.output()
+        # the page is new from the swap on; the state follows once the build has returned
+        reported = server.wait_for_state(lambda state: state["generation"] > generation, 10, "the report")
+        assert reported["generation"] == generation + 1, server.output()
     assert elapsed < SERVE_SECONDS
 
 
@@ -149,17 +151,18 @@ def test_a_burst_of_saves_is_one_rebuild_and_editor_temp_files_are_ignored(proje
         for round_ in range(4):
             edit(project / ARTICLE, "二审" if round_ == 0 else f"{round_}审", f"{round_ + 1}审")
         wait_until(lambda: "数据安全法草案4审" in server.get("/" + ARTICLE_PAGE).text, 10, "the last save")
-        assert server.state()["generation"] == generation + 1, server.output()
+        reported = server.wait_for_state(lambda state: state["generation"] > generation, 10, "the report")
+        assert reported["generation"] == generation + 1, server.output()
         changed = [line for line in server.stdout if line.startswith("changed:")]
         assert changed == [f"changed: {ARTICLE}"], server.output()
 
 
 def test_a_template_error_keeps_the_last_site_and_reports_until_fixed(project):
     theme = project / "themes" / "default"
-    theme.mkdir(parents=True)
     with Served(project) as server:
         good = server.state()
         page = server.get("/" + ARTICLE_PAGE).text
+        theme.mkdir(parents=True)  # themes/ did not exist when serve started: it is watched from now on
         (theme / "article.html").write_text(BROKEN_TEMPLATE, encoding="utf-8")
         broken = server.wait_for_state(lambda state: state["problem"], 10, "the template error")
         assert broken["build"] == good["build"]
@@ -192,6 +195,19 @@ def test_bad_yaml_is_reported_with_file_and_line_and_the_next_good_save_recovers
         path.write_text(original, encoding="utf-8")
         server.wait_for_state(lambda state: not state["problem"], 10, "recovery")
         assert server.process.poll() is None
+
+
+def test_a_project_that_does_not_build_yet_shows_its_error_and_is_served_once_fixed(project):
+    config = project / "site.yml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "per_page: zero\n", encoding="utf-8")
+    with Served(project) as server:
+        assert "per_page" in server.state()["problem"]["message"]
+        page = server.get("/")
+        assert page.status == 404 and RELOAD_TAG in page.text  # no site yet, but the tab learns of the fix
+        config.write_text(good, encoding="utf-8")
+        wait_until(lambda: server.get("/").status == 200, 10, "the first good build")
+        assert not server.state()["problem"]
 
 
 def test_a_raw_bulletin_dropped_into_content_raw_is_ingested_and_edits_survive_a_new_drop(project):

@@ -19,7 +19,9 @@ ASSETS = {PREFIX + "reload.js": "reload.js", PREFIX + "overlay.css": "overlay.cs
 ASSET_FOLDER = Path(__file__).with_name("assets")
 _BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
 _BASE = re.compile(rb'<base href="[^"]*">')
-NOT_FOUND = b"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>404 Not Found</title></head>\n<body><h1>404 Not Found</h1></body></html>\n"
+# For a site without 404.html, or none built yet: still a page, so the reload script can bring the site in.
+NOT_FOUND = (b'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>404 Not Found</title></head>\n'
+             b"<body><h1>404 Not Found</h1></body></html>\n")
 
 
 def asset(url_path: str) -> Path | None:
