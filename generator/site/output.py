@@ -77,7 +77,21 @@ def _exchange(first: Path, second: Path) -> bool:
 
 def _remove_build_folder(folder: Path) -> None:
     if (folder / MARKER).is_file() or not any(folder.iterdir()):
-        shutil.rmtree(folder, ignore_errors=True)
+        _delete_marked(folder)
+
+
+def _delete_marked(folder: Path) -> None:
+    """Delete a build folder, its marker last: a deletion killed half-way leaves a folder that the
+    next build still recognises as its own and finishes deleting."""
+    for child in folder.iterdir():
+        if child.name == MARKER:
+            continue
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+    (folder / MARKER).unlink(missing_ok=True)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 class Staging:
@@ -142,12 +156,13 @@ class Staging:
         if not self.out.exists():
             os.rename(self.folder, self.out)
         elif _exchange(self.folder, self.out):
-            shutil.rmtree(self.folder)  # now holds the previous build
+            _delete_marked(self.folder)  # now holds the previous build
         else:
             old = Path(tempfile.mkdtemp(prefix=self._prefix, dir=self.out.parent))
+            (old / MARKER).write_bytes(MARKER_TEXT)
             os.rename(self.out, old / "previous")
             os.rename(self.folder, self.out)
-            shutil.rmtree(old)
+            _delete_marked(old)
         self.folder = None
 
     def __enter__(self) -> Staging:
