@@ -244,6 +244,18 @@ def test_ctrl_c_stops_cleanly(during, tmp_path):
     assert (project / "output" / "index.html").is_file()
 
 
+def test_variant_rebuilds_one_edition_and_keeps_the_others(tmp_path):
+    project = copy_project(ROOT, tmp_path / "sample")
+    article = sorted((project / "content" / "2021-08-12").glob("01-*.md"))[0]
+    slug = next(line for line in article.read_text(encoding="utf-8").splitlines() if line.startswith("slug:"))[6:]
+    page, hant_page = f"articles/{slug}.html", project / "output" / "zh-hant" / "articles" / f"{slug}.html"
+    with Served(project, "--variant", "zh-Hans") as server:
+        hant = hant_page.read_bytes()  # the first build made every edition
+        edit(article, "\ntitle: ", "\ntitle: 编辑部更正 ")
+        wait_until(lambda: "编辑部更正" in server.get("/" + page).text, 10, "the zh-Hans edition")
+        assert hant_page.read_bytes() == hant  # as last built: only zh-Hans was rebuilt
+
+
 def test_no_reload_serves_the_pages_as_built(project):
     with Served(project, "--no-reload") as server:
         assert server.get("/" + ARTICLE_PAGE).body == (project / "output" / ARTICLE_PAGE).read_bytes()

@@ -19,6 +19,9 @@ def register(subparsers) -> None:
                         help="serve the pages as built, without the live-reload script (still rebuilds on saves)")
     add_path_arguments(parser)
     parser.add_argument("--theme", help="theme name, a folder under themes/ (default: from site.yml)")
+    parser.add_argument("--variant", action="append", default=[], metavar="LANGUAGE",
+                        help="rebuild only this edition, e.g. zh-Hans, for faster saves (repeatable; default: every "
+                        "edition); the other editions' pages stay as last built")
     parser.set_defaults(handler=run)
 
 
@@ -27,5 +30,6 @@ def run(args: argparse.Namespace) -> int:
     from generator.site.build import BuildOptions
 
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as cleanly as Ctrl-C
-    build = BuildOptions(config=args.config, content=args.content, out=args.out, theme=args.theme)
+    build = BuildOptions(config=args.config, content=args.content, out=args.out, theme=args.theme,
+                         variants=tuple(args.variant))
     return serve(ServeOptions(build, args.host, args.port, args.reload))
