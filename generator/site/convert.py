@@ -9,6 +9,9 @@ phrase (leftmost first, the longest phrase at each position), override phrases a
 value, and only the pieces between them go through OpenCC. So an override is never re-converted by a
 later OpenCC step, and OpenCC never matches a phrase across an override's edge (`欧美发达国家` with the
 override `发达国家` cannot become `歐美髮達`).
+
+A split (`美|发达`) is an override whose value is its pieces, each converted on its own: it corrects
+where OpenCC cuts a phrase without naming the characters, which differ between configurations.
 """
 
 from __future__ import annotations
@@ -38,11 +41,12 @@ class Conversion:
 
     config: str
     overrides: tuple[tuple[str, str], ...] = ()  # (source phrase, converted phrase), sorted by phrase
+    splits: tuple[str, ...] = ()  # phrases with '|' between pieces converted apart: '并|发布'
 
     @property
     def key(self) -> str:
         """A digest of everything a converted text depends on, for caches that outlive the process."""
-        material = json.dumps([VERSION, opencc.__version__, self.config, self.overrides], ensure_ascii=False)
+        material = json.dumps([VERSION, opencc.__version__, self.config, self.overrides, self.splits], ensure_ascii=False)
         return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
 
 
@@ -77,7 +81,9 @@ class Converter:
     def __init__(self, conversion: Conversion):
         self.conversion = conversion
         self._opencc = opencc.OpenCC(conversion.config)
-        self._overrides = dict(conversion.overrides)
+        # A split's value is the tuple of its pieces until it is first needed (see `_override`).
+        self._overrides: dict[str, str | tuple[str, ...]] = {split.replace("|", ""): tuple(split.split("|")) for split in conversion.splits}
+        self._overrides.update(conversion.overrides)
         self._pattern = phrase_pattern(self._overrides)
         self._memo: dict[str, str] = {}
 
@@ -104,13 +110,19 @@ class Converter:
         for match in self._pattern.finditer(text):
             if match.start() > position:
                 parts.append(self._opencc.convert(text[position : match.start()]))
-            parts.append(self._overrides[match.group()])
+            parts.append(self._override(match.group()))
             position = match.end()
         if position == 0:
             return self._opencc.convert(text)
         if position < len(text):
             parts.append(self._opencc.convert(text[position:]))
         return "".join(parts)
+
+    def _override(self, phrase: str) -> str:
+        value = self._overrides[phrase]
+        if isinstance(value, tuple):  # each piece is shorter than the phrase: the recursion ends
+            value = self._overrides[phrase] = "".join(map(self._convert, value))
+        return value
 
     def __getstate__(self) -> Conversion:
         return self.conversion

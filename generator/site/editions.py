@@ -18,7 +18,7 @@ from generator.errors import BulletinError
 from generator.site.config import EditionConfig, SiteConfig
 from generator.site.convert import CONFIGS, Conversion, Converter
 from generator.site.model import Edition
-from generator.site.opencc_fixes import FIXES
+from generator.site.opencc_fixes import FIX_SPLITS, FIXES
 from generator.site.yamlfile import parse_mapping, read_text_file
 
 OVERRIDES_FILES = {"Hant": "hant-overrides.yml", "Hans": "hans-overrides.yml"}  # in content/, by target script
@@ -47,7 +47,8 @@ def conversion(edition: EditionConfig, project: Path, content: Path) -> Conversi
     if required and not path.is_file():
         raise BulletinError("override file not found (named by an edition in site.yml)", path)
     phrases = FIXES[edition.opencc] | (read_overrides(path) if path.is_file() else {})
-    return Conversion(edition.opencc, tuple(sorted(phrases.items())))
+    splits = tuple(split for split in FIX_SPLITS[edition.opencc] if split.replace("|", "") not in phrases)
+    return Conversion(edition.opencc, tuple(sorted(phrases.items())), splits)
 
 
 def prefix(edition: EditionConfig) -> str:

@@ -12,8 +12,30 @@ from __future__ import annotations
 
 # Every Simplified-to-Traditional configuration. OpenCC segments text into the longest phrases of its
 # dictionary, and a phrase sometimes spans a word boundary and picks the wrong character.
+#
+# Where the right characters differ between configurations, the fix is a split ('并|发布'): the pieces
+# are converted apart, each by the edition's own conversion (並 + 發布 in Taiwan, 並 + 發佈 elsewhere).
+SPLITS = (
+    "美|发达",  # 欧美发达国家: 美发 (hairdressing) made 歐美髮達
+    "云|为",  # 混合云为主: 云为 ("said to be") kept the simplified 云
+    # 并 + 发…: 并发 (concurrent, 併發) was matched before the verb: 会议并发言 became 會議併發言
+    "并|发言",
+    "并|发布",
+    "并|发出",
+    "并|发挥",
+    "并|发放",
+    "并|发起",
+    "并|发送",
+    "并|发生",
+    "并|发给",
+    "并|发文",
+    "并|发声",
+    "并|发力",
+    "并|发函",
+    "并|发电",
+    "并|发行",
+)
 SEGMENTATION = {
-    "美发达": "美發達",  # 欧美发达国家: 美发 (hairdressing) made 歐美髮達
     "表示": "表示",  # 吴云坤表示: 坤表 (a lady's watch) made 坤錶示
     "新签": "新簽",  # 新签合同: 新籤 (a new lot) instead of newly signed
     "折合": "折合",  # 折合人民币: 摺合 (folding)
@@ -23,7 +45,10 @@ SEGMENTATION = {
     "有云": "有雲",  # 私有云, 公有云, 所有云: 有云 ("it is said") kept the simplified 云
     "语有云": "語有云",
     "经有云": "經有云",
+    "混合云": "混合雲",
     "拉升": "拉升",  # 拉昇: 昇 is only a name variant here
+    "复杂": "複雜",  # 更复杂 became 更復雜
+    "统制造": "統製造",  # 传统制造: 统制 (control) left 制造 as 制造
 }
 
 # Taiwan (s2tw, s2twp): OpenCC writes 佈 where the Taiwan standard (教育部) writes 布.
@@ -37,6 +62,9 @@ TAIWAN_CHARACTERS = {
     "遍布": "遍布",
     "布局": "布局",
     "分布式": "分布式",
+    "伙伴": "夥伴",  # OpenCC keeps 合作伙伴
+    "合作伙伴": "合作夥伴",
+    "账": "帳",  # 转账, 账户: Taiwan writes 帳
 }
 
 # s2twp: Taiwan vocabulary. OpenCC's Taiwan phrases are written for software and computing; in news
@@ -118,20 +146,50 @@ TAIWAN_PHRASES = {
     "智能手机": "智慧型手機",
     "云计算": "雲端運算",
     "分布式": "分散式",  # listed again: the Taiwan characters' 分布 would hide OpenCC's 分布式
-    # 数字 is a number; as "digital" Taiwan writes 數位
-    "数字化": "數位化",
-    "数字经济": "數位經濟",
-    "数字政府": "數位政府",
-    "数字技术": "數位技術",
-    "数字产业": "數位產業",
-    "数字转型": "數位轉型",
-    "数字时代": "數位時代",
-    "数字社会": "數位社會",
-    "数字孪生": "數位孿生",
-    "数字货币": "數位貨幣",
-    "数字芯片": "數位晶片",
-    "数字信号": "數位訊號",
-    "数字部长": "數位部長",
+    "边缘计算": "邊緣運算",
+    "仿真": "仿真",  # OpenCC's 模擬 would merge 设计、模拟、仿真 into 設計、模擬、模擬
+    # Vocabulary OpenCC leaves in its mainland form, where Taiwan readers would misread it
+    "质量": "品質",  # 質量 is mass in Taiwan: 晶片質量 would be the weight of a chip
+    "质量守恒": "質量守恆",
+    "质量数": "質量數",
+    "质量分数": "質量分數",
+    "高质量发展": "高質量發展",  # a policy's name, quoted as such
+    "计算机": "電腦",  # 計算機 is a pocket calculator in Taiwan
+    "正电子发射计算机断层": "正子斷層造影",
+    "运营": "營運",  # 运营商 營運商, 运营成本 營運成本
+    "首席运营官": "營運長",
+    "营销": "行銷",
+    "虚拟现实": "虛擬實境",
+    "增强现实": "擴增實境",
+    "全面屏": "全螢幕",
+    "市盈率": "本益比",
+    "可穿戴设备": "穿戴式裝置",
+    "移动用户": "行動用戶",  # 移动 as in mobile telephony is 行動 (OpenCC: only 移动通信, 移动数据)
+    "移动业务": "行動業務",
+    "移动互联网": "行動網際網路",
+    "移动宽带": "行動寬頻",
+    "移动应用": "行動應用",
+    "移动支付": "行動支付",
+    "移动办公": "行動辦公",
+    "移动端": "行動端",
+    # 数字 as "digital" is 數位 in Taiwan; as a number it stays 數字
+    "数字": "數位",
+    "数字鸿沟": "數位落差",
+    "天文数字": "天文數字",
+    "阿拉伯数字": "阿拉伯數字",
+    "罗马数字": "羅馬數字",
+    "这一数字": "這一數字",
+    "这个数字": "這個數字",
+    "该数字": "該數字",
+    "此数字": "此數字",
+    "上述数字": "上述數字",
+    "一组数字": "一組數字",
+    "数字背后": "數字背後",
+    "数字游戏": "數字遊戲",
+    "数字系数": "數字係數",
+    "魔术数字": "魔術數字",
+    "数字钟": "數位鐘",
+    "数字钟表": "數位鐘錶",
 }
 
 FIXES = {
@@ -141,3 +199,4 @@ FIXES = {
     "s2hk": SEGMENTATION,
     "t2s": {},
 }
+FIX_SPLITS = {"s2t": SPLITS, "s2tw": SPLITS, "s2twp": SPLITS, "s2hk": SPLITS, "t2s": ()}

@@ -126,6 +126,8 @@ def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "fi
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
         problem = exc.problem or exc.context or "invalid YAML"
+        if ": {{" in text:  # protected text opening a value reads as a YAML mapping
+            problem += ' (a value that starts with {{ must be quoted: title: "{{…}}…")'
         raise BulletinError(f"invalid YAML in {what}: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise BulletinError(f"invalid YAML in {what}: {exc}", path, first_line) from None
