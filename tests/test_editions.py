@@ -164,7 +164,7 @@ def test_a_failed_single_edition_build_changes_nothing(make_project, monkeypatch
     with pytest.raises(RuntimeError):
         run_bulletin("build", "--variant", "zh-Hant", cwd=project)
     assert snapshot(built.out) == before
-    assert [p.name for p in project.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in project.iterdir() if p.name.startswith(".output")] == []  # no build folder left
 
 
 def test_a_stale_folder_of_the_rebuilt_edition_is_not_kept(make_project):
@@ -235,3 +235,26 @@ def test_large_archives_get_a_sitemap_index(monkeypatch, sample_site: Built, tmp
     assert index.tag.endswith("sitemapindex") and parts == [f"{BASE}sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
     counts = [len(ET.parse(tmp_path / "out" / part.removeprefix(BASE)).getroot()) for part in parts]
     assert all(count <= 100 for count in counts) and sum(counts) == len(pages(sample_site.out)) - 4
+
+
+def test_converted_text_is_kept_between_builds(make_project, monkeypatch):
+    project = with_editions(make_project())
+    first = snapshot(build_project(project).out)
+    [kept] = (project / ".cache/convert").glob("zh-hant-*.json")
+
+    def no_opencc(self, text):
+        raise AssertionError(f"converted again: {text!r}")
+
+    from generator.site.convert import Converter
+
+    monkeypatch.setattr(Converter, "_convert", no_opencc)
+    assert snapshot(build_project(project).out) == first  # every text came from the cache
+    monkeypatch.undo()
+
+    (project / "content/hant-overrides.yml").write_text("数据安全: 數據安全\n", encoding="utf-8")
+    build_project(project)
+    [changed] = (project / ".cache/convert").glob("zh-hant-*.json")
+    assert changed != kept  # new overrides, new key; the old file is gone
+
+    changed.write_text("{not json", encoding="utf-8")
+    assert "數據安全" in build_project(project).page(HANT + "tags/index.html")  # a broken cache is no cache

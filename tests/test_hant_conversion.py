@@ -9,7 +9,7 @@ import pytest
 from build_helpers import run_bulletin
 from generator.errors import BulletinError
 from generator.site.config import EditionConfig
-from generator.site.convert import Conversion, Converter, phrase_pattern
+from generator.site.convert import Conversion, Converter, digest, phrase_pattern
 from generator.site.editions import conversion, read_overrides, selected
 from generator.site.markdown import MarkdownRenderer
 from generator.site.model import Edition
@@ -43,6 +43,15 @@ def test_a_split_converts_its_pieces_with_the_edition_own_rules():
     assert split("s2twp")("并发布公告，高并发") == "並發布公告，高併發"  # Taiwan: 發布
     assert split("s2hk")("并发布公告，高并发") == "並發佈公告，高併發"  # Hong Kong: 發佈
     assert split("s2t")("混合云为主") == "混合雲爲主"  # OpenCC's standard 爲, not a written-in 為
+
+
+def test_the_gaps_between_overrides_keep_their_newlines():
+    assert converter(发布="發布")("软件\n发布\n\n网络\n发布。\n") == "軟體\n發布\n\n網路\n發布。\n"
+
+
+def test_results_known_from_an_earlier_build_are_not_converted_again():
+    convert = Converter(Conversion("s2twp"), {digest("软件"): "（已知）"})
+    assert convert("软件") == "（已知）" and convert("网络") == "網路"
 
 
 def test_phrase_pattern_prefers_the_longest_phrase():

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from generator.site import editions, output, sitemap
 from generator.site.config import load_config
+from generator.site.convert import Converter
+from generator.site.convert_cache import ConversionCache
 from generator.site.markdown import MarkdownRenderer
 from generator.site.model import Site, build_sites
 from generator.site.pages import Target, plan, site_plan
@@ -67,7 +69,8 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
     theme_dir = project / "themes"
     out = output.check_output_folder(options.out or project / OUTPUT_FOLDER, project=project, protected=[content_dir, theme_dir])
 
-    chosen = [editions.load(config, edition, project, content_dir) for edition in editions.selected(config, options.variants)]
+    cache = ConversionCache(project)
+    chosen = [editions.load(config, edition, project, content_dir, cache.load) for edition in editions.selected(config, options.variants)]
     content = read_content(content_dir)
     theme = load_theme(project, config.theme)
     for edition in chosen:
@@ -90,5 +93,8 @@ def build(options: BuildOptions, progress: Callable[[int, int], None] | None = N
         if len(sites) < len(sites[0].editions):
             _carry_over(staging, sites)
         staging.commit()
+    for edition in chosen:
+        if isinstance(edition.transform, Converter):
+            cache.save(edition.prefix.rstrip("/"), edition.transform)
     languages = [site.language for site in sites]
     return BuildResult(out, pages, files, written, search_bytes, time.perf_counter() - started, sites[0].warnings, languages)

@@ -2,7 +2,8 @@
 
 `Converter(Conversion(...))` is a pure function of its text: the same text, configuration and overrides
 always give the same result. Each distinct text is converted once per process (memoized), and
-`Conversion.key` names everything the result depends on, so results can also be kept between builds.
+`Conversion.key` names everything the result depends on, so results are also kept between builds
+(`convert_cache`): a converter takes the earlier results as `known`, by `digest(text)`.
 
 Overrides win over OpenCC by segmentation, not by search and replace: the text is cut at every override
 phrase (leftmost first, the longest phrase at each position), override phrases are replaced by their
@@ -19,8 +20,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import chain, islice
 
 import opencc
 
@@ -50,6 +52,11 @@ class Conversion:
         return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
 
 
+def digest(text: str) -> str:
+    """A short fingerprint of a text, the key of its result in a cache kept between builds."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
     """A regex matching any of `phrases`, the longest one where several start at the same place.
 
@@ -72,14 +79,15 @@ def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return re.compile(branch(trie))
+    return re.compile(f"({branch(trie)})")  # one group: `split` returns the phrases between the gaps
 
 
 class Converter:
     """Convert text with one `Conversion`; picklable (a worker process rebuilds the OpenCC handle)."""
 
-    def __init__(self, conversion: Conversion):
+    def __init__(self, conversion: Conversion, known: Mapping[str, str] | None = None):
         self.conversion = conversion
+        self.known = known or {}  # results of the same conversion from earlier builds, by digest
         self._opencc = opencc.OpenCC(conversion.config)
         # A split's value is the tuple of its pieces until it is first needed (see `_override`).
         self._overrides: dict[str, str | tuple[str, ...]] = {split.replace("|", ""): tuple(split.split("|")) for split in conversion.splits}
@@ -90,12 +98,14 @@ class Converter:
     def __call__(self, text: str) -> str:
         converted = self._memo.get(text)
         if converted is None:
-            converted = self._memo[text] = text if text.isascii() else self._convert(text)
+            if text.isascii():
+                converted = text
+            else:
+                converted = self.known.get(digest(text)) if self.known else None
+                if converted is None:
+                    converted = self._convert(text)
+            self._memo[text] = converted
         return converted
-
-    def remember(self, results: dict[str, str]) -> None:
-        """Take results computed earlier with the same `conversion.key` (a persistent cache)."""
-        self._memo.update(results)
 
     @property
     def results(self) -> dict[str, str]:
@@ -103,20 +113,15 @@ class Converter:
         return self._memo
 
     def _convert(self, text: str) -> str:
-        if self._pattern is None:
+        parts = self._pattern.split(text) if self._pattern else [text]
+        if len(parts) == 1:
             return self._opencc.convert(text)
-        parts = []
-        position = 0
-        for match in self._pattern.finditer(text):
-            if match.start() > position:
-                parts.append(self._opencc.convert(text[position : match.start()]))
-            parts.append(self._override(match.group()))
-            position = match.end()
-        if position == 0:
-            return self._opencc.convert(text)
-        if position < len(text):
-            parts.append(self._opencc.convert(text[position:]))
-        return "".join(parts)
+        gaps, phrases = parts[0::2], [self._override(phrase) for phrase in parts[1::2]]
+        # One OpenCC call for all the gaps between overrides (a call costs more than its text): OpenCC
+        # keeps newlines and never matches a phrase across one, so they join the gaps and cut them apart.
+        lines = iter(self._opencc.convert("\n".join(gaps)).split("\n"))
+        converted = ["\n".join(islice(lines, gap.count("\n") + 1)) for gap in gaps]
+        return "".join(chain.from_iterable(zip(converted, [*phrases, ""])))
 
     def _override(self, phrase: str) -> str:
         value = self._overrides[phrase]

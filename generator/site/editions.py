@@ -11,7 +11,7 @@ phrases to what the edition shows:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from generator.errors import BulletinError
@@ -79,8 +79,10 @@ def selected(config: SiteConfig, variants: Sequence[str]) -> list[EditionConfig 
     return list(dict.fromkeys(chosen))
 
 
-def load(config: SiteConfig, edition: EditionConfig | None, project: Path, content: Path) -> Edition:
-    """The edition ready to build: with its converter for a converted edition."""
+def load(config: SiteConfig, edition: EditionConfig | None, project: Path, content: Path, known: Callable[[str, Conversion], Mapping[str, str]]) -> Edition:
+    """The edition ready to build: with its converter for a converted edition, which starts from the
+    results `known(folder, conversion)` gives (kept from earlier builds)."""
     if edition is None:
         return Edition(config.language)
-    return Edition(edition.language, prefix(edition), Converter(conversion(edition, project, content)))
+    spec = conversion(edition, project, content)
+    return Edition(edition.language, prefix(edition), Converter(spec, known(edition.folder, spec)))

@@ -15,8 +15,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urljoin, urlsplit
 
 from markdown_it import MarkdownIt
@@ -56,6 +57,11 @@ class ParsedBody:
 
     tokens: list[Token]
     relative_links: bool  # whether any link or image URL is relative
+
+    @cached_property
+    def text(self) -> str:
+        """The plain text as written, one line per block: what every edition's reading time counts."""
+        return "\n".join(text for _, text in _blocks(self.tokens, identity))
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,15 @@ def _inline_text(children: list[Token], transform: Callable[[str], str] = identi
         elif token.children:
             parts.append(_inline_text(token.children, transform))
     return "".join(parts)
+
+
+def _blocks(tokens: list[Token], transform: Callable[[str], str]) -> Iterator[tuple[Token | None, str]]:
+    """(opening token, plain text) of each block with text, in order; code blocks have no opener."""
+    for index, token in enumerate(tokens):
+        if token.type == "inline":
+            yield tokens[index - 1], _inline_text(token.children or [], transform)
+        elif token.type in ("fence", "code_block"):
+            yield None, token.content.rstrip("\n")
 
 
 def _protected(state: StateInline, silent: bool) -> bool:
@@ -260,20 +275,14 @@ class MarkdownRenderer:
 
         `link_base` makes relative link and image URLs absolute (for feeds).
         """
-        tokens = parsed.tokens
         headings: list[Heading] = []
         lines: list[str] = []
         lead = ""
-        for index, token in enumerate(tokens):
-            if token.type == "inline":
-                text = _inline_text(token.children or [], transform)
-                lines.append(text)
-                opener = tokens[index - 1]
-                if opener.type == "heading_open":
-                    headings.append(Heading(int(opener.tag[1]), str(opener.attrGet("id")), text))
-                elif opener.type == "paragraph_open" and not lead:
-                    lead = text
-            elif token.type in ("fence", "code_block"):
-                lines.append(token.content.rstrip("\n"))
-        html = self._md.renderer.render(tokens, self._md.options, {"transform": transform, "link_base": link_base})
+        for opener, text in _blocks(parsed.tokens, transform):
+            lines.append(text)
+            if opener is not None and opener.type == "heading_open":
+                headings.append(Heading(int(opener.tag[1]), str(opener.attrGet("id")), text))
+            elif opener is not None and opener.type == "paragraph_open" and not lead:
+                lead = text
+        html = self._md.renderer.render(parsed.tokens, self._md.options, {"transform": transform, "link_base": link_base})
         return RenderedBody(html, tuple(headings), "\n".join(lines), lead, parsed.relative_links)

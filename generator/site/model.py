@@ -233,7 +233,7 @@ def _order(content: Content, config: SiteConfig) -> _Order:
     return _Order(dates, allocate(issue_ids), all_groups, section_names)
 
 
-def _article(source: SourceArticle, parsed: ParsedBody, slug: str, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Article:
+def _article(source: SourceArticle, parsed: ParsedBody, slug: str, minutes: int, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Article:
     text = edition.text
     body = renderer.render_parsed(parsed, edition.transform)
     feed_html = body.html
@@ -249,7 +249,7 @@ def _article(source: SourceArticle, parsed: ParsedBody, slug: str, section: List
         published=_published(source, config.tz),
         body=body,
         summary=text(source.summary) if source.summary else truncate(body.lead, SUMMARY_LENGTH),
-        reading_minutes=reading_minutes(body.text),
+        reading_minutes=minutes,
         section=section,
         tags=tags,
         feed_html=feed_html,
@@ -319,7 +319,6 @@ def _site(draft: _Draft, content: Content, config: SiteConfig, names: _Names, ed
         article.section.articles.append(article)
         for tag in article.tags:
             tag.articles.append(article)
-    related_articles(newest_first)
 
     return Site(
         config=config,
@@ -347,8 +346,20 @@ def build_sites(content: Content, config: SiteConfig, editions: list[Edition], r
     for section_name, group in (item for groups in names.order.groups.values() for item in groups):
         for source in group:
             parsed = renderer.parse(source.body)
-            slug = names.articles[source.key]
+            slug, minutes = names.articles[source.key], reading_minutes(parsed.text)  # the same in every edition
             for draft in drafts:
                 tags = [draft.tags[name] for name in source.tags]
-                draft.articles[source.key] = _article(source, parsed, slug, draft.sections[section_name], tags, config, draft.edition, renderer)
-    return [_site(draft, content, config, names, all_editions or editions) for draft in drafts]
+                draft.articles[source.key] = _article(source, parsed, slug, minutes, draft.sections[section_name], tags, config, draft.edition, renderer)
+    sites = [_site(draft, content, config, names, all_editions or editions) for draft in drafts]
+    _share_related(sites)
+    return sites
+
+
+def _share_related(sites: list[Site]) -> None:
+    """Related articles, found once (they depend on tags and dates only) and given to every edition."""
+    first = sites[0].articles
+    related_articles(first)
+    for site in sites[1:]:
+        by_key = {article.key: article for article in site.articles}
+        for article, model in zip(site.articles, first):
+            article.related = [by_key[other.key] for other in model.related]

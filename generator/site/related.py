@@ -7,6 +7,7 @@ tag scores more the rarer it is; ties go to the article closer in time, then to 
 
 from __future__ import annotations
 
+import heapq
 import math
 from typing import TYPE_CHECKING
 
@@ -35,8 +36,9 @@ def related_articles(articles: list[Article], count: int = RELATED_COUNT) -> Non
                 if other is not article:
                     score, _ = scores.get(id(other), (0.0, other))
                     scores[id(other)] = (score + weights[tag.slug], other)
-        ranked = sorted(
+        ranked = heapq.nsmallest(  # the same as sorted(...)[:count], without sorting every candidate
+            count,
             scores.values(),
             key=lambda item: (-round(item[0], 9), abs((item[1].date - article.date).days), item[1].slug),
         )
-        article.related = [other for _, other in ranked[:count]]
+        article.related = [other for _, other in ranked]

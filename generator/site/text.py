@@ -14,6 +14,7 @@ _CJK_LETTER = (
 _CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7"
 
 CJK_LETTER_RE = re.compile(f"[{_CJK_LETTER}]")
+_CJK_LETTERS_RE = re.compile(f"[{_CJK_LETTER}]+")
 WIDE_RE = re.compile(f"[{_CJK_LETTER}{_CJK_PUNCT}]")
 HAN_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -40,7 +41,7 @@ def clean_text(text: str) -> str:
 
 def reading_units(text: str) -> int:
     """CJK characters plus Latin words: what reading time is proportional to."""
-    return len(CJK_LETTER_RE.findall(text)) + len(LATIN_WORD_RE.findall(text))
+    return sum(map(len, _CJK_LETTERS_RE.findall(text))) + len(LATIN_WORD_RE.findall(text))  # runs: fewer matches
 
 
 def reading_minutes(text: str) -> int:
@@ -60,9 +61,13 @@ _FOLD_TABLE.update({code: code + 32 for code in range(ord("A"), ord("Z") + 1)})
 _FOLD_TABLE.update({code: code - 0xFEE0 + 32 for code in range(0xFF21, 0xFF3B)})
 
 
+_FOLDABLE_RE = re.compile("[A-Z\uff01-\uff5e]+")
+
+
 def fold(text: str) -> str:
     """Search folding: full-width ASCII to ASCII, A-Z to a-z; one character in, one out.
 
     The search script (themes/default/static/js/search.js) folds queries the same way.
     """
-    return text.translate(_FOLD_TABLE)
+    # translate() looks up every character: on Chinese text, folding only the runs that change is faster
+    return _FOLDABLE_RE.sub(lambda run: run.group().translate(_FOLD_TABLE), text)
