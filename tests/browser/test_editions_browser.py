@@ -122,3 +122,16 @@ def test_404_page_at_any_depth_of_the_server_is_styled_and_links_to_the_site(bro
     assert tab.locator("h1").inner_text() == "往期"
     assert refused == []  # on its own server the <base> is the page's origin: the CSP allows it
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_language_switch_is_readable_in_both_schemes(browser, sample_site: Built, scheme):
+    from test_site_browser import CONTRAST
+
+    context = browser.new_context(color_scheme=scheme)
+    tab = context.new_page()
+    for path in ("index.html", HANT + "index.html"):
+        tab.goto(url(sample_site, path))
+        for selector in (".edition-switch a", ".edition-switch [aria-current]"):
+            assert tab.evaluate(CONTRAST, selector) >= 4.5, (scheme, path, selector)
+    context.close()
