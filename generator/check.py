@@ -19,6 +19,7 @@ from generator.errors import BulletinError
 from generator.ingest.boilerplate import COPYRIGHT, PAGE_NUMBER
 from generator.ingest.chars import SENTENCE_END, last_meaningful
 from generator.site.config import SiteConfig, load_config
+from generator.site.editions import overrides_path, read_overrides
 from generator.site.reader import ISSUE_FILE, SourceArticle, SourceIssue, content_folders, read_article, \
     read_issue_file
 from generator.site.yamlfile import parse_mapping, read_text_file
@@ -178,6 +179,13 @@ def check_project(config_path: Path | None, content: Path | None) -> Report:
     except BulletinError as error:
         problems.append(_problem(error, "taxonomy"))
         taxonomy = Taxonomy(())
+    for edition in config.editions:
+        path, required = overrides_path(edition, project, content)
+        try:
+            if path.is_file() or required:
+                read_overrides(path)
+        except BulletinError as error:
+            problems.append(_problem(error, "overrides"))
     report = check(content, config, taxonomy)
     report.problems[:0] = problems
     report.problems = [_relative(problem) for problem in report.problems]

@@ -102,3 +102,12 @@ def test_a_broken_site_config_is_a_problem_not_a_crash(project):
     (project / "site.yml").write_text("title: [\n", encoding="utf-8")
     result = check(project)
     assert result.returncode == 1 and "site.yml" in result.stdout and "Traceback" not in result.stderr
+
+
+def test_the_zh_hant_override_file_is_checked(project):
+    (project / "site.yml").write_text("title: 测试\nsections: [产业环境]\neditions: [{language: zh-Hant, opencc: s2twp}]\n",
+                                      encoding="utf-8")
+    (project / "content" / "hant-overrides.yml").write_text("发布会: 發布會\n数据:\n", encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 1
+    assert "content/hant-overrides.yml:2" in result.stdout and "[overrides]" in result.stdout
