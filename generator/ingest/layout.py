@@ -57,8 +57,15 @@ def _heading_line(line: Line, full_width: int) -> bool:
     return line.width < FULL * full_width and last_meaningful(line.text) not in HEADING_ENDS
 
 
-def ends_block(prev: Line, cur: Line, following: Line | None, source: Source) -> bool:
-    """Does the paragraph (or heading) holding `prev` end before `cur`? (`following` comes after `cur`.)"""
+def _colon_lead(line: Line, following: Line, full_width: int) -> bool:
+    """"千种幻影创始人张雷：" above "智能驾培新模式…": a heading in two lines, the first ending in a colon."""
+    return line.width < FULL * full_width and line.text.endswith(("：", ":")) and _heading_line(following, full_width)
+
+
+def ends_block(block: list[Line], cur: Line, following: Line | None, source: Source) -> bool:
+    """Does the paragraph (or heading) made of the lines `block` end before `cur`? (`following`
+    comes after `cur`.)"""
+    prev = block[-1]
     width = source.full_width
     if not source.hard_wrapped or (not source.double_spaced and cur.gap >= 1):
         return True
@@ -70,7 +77,8 @@ def ends_block(prev: Line, cur: Line, following: Line | None, source: Source) ->
     if sentence_done and _heading_line(cur, width):
         return True
     if (not source.trailing_cue and prev.width >= FULL * width and following is not None
-            and _heading_line(cur, width) and following.width < FULL * width and following.gap == 0):
+            and (_heading_line(cur, width) or _colon_lead(cur, following, width))
+            and following.width < FULL * width and following.gap <= int(source.double_spaced)):
         # Only a paragraph's last line is short: two short lines after a full one are a wrapped
         # heading, even when the paragraph above ends without punctuation (a byline).
         return True
@@ -79,6 +87,8 @@ def ends_block(prev: Line, cur: Line, following: Line | None, source: Source) ->
     if prev.width < FULL * width:
         if sentence_done or cur.text.startswith(DASHES) or prev.width < WRAPPED_HEADING * width:
             return True
+        if len(block) > 1:
+            return True  # only a paragraph's last line is short, punctuated or not (a byline)
         # A short line followed by a full one is a heading above its paragraph; a long line
         # and a short one are a heading set in a larger font, wrapped, unless the short one is
         # a sentence: a one-line paragraph under the heading.
@@ -91,7 +101,7 @@ def build_blocks(source: Source, lines: list[Line]) -> list[Block]:
     current: list[Line] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if current and ends_block(current[-1], line, following, source):
+        if current and ends_block(current, line, following, source):
             blocks.append(_make_block(current, source))
             current = []
         current.append(line)
