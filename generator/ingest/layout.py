@@ -17,8 +17,8 @@ from generator.ingest.lines import Line, Source
 FULL = 0.85  # a line this wide (relative to a full line) fills its row
 FULL_AFTER_SENTENCE = 0.92  # a sentence that ends this far right may still end its paragraph
 HEADING_ENDS = CLAUSE_END | SENTENCE_END | set("：:")
-WRAPPED_HEADING = 0.5
-SENTENCE_MARK = re.compile(r"[。，；;]")  # the first line of a wrapped heading fills at least this much of a row
+WRAPPED_HEADING = 0.5  # the first line of a wrapped heading fills at least this much of a row
+SENTENCE_MARK = re.compile(r"[。，；;]")  # a line holding one is prose, never the rest of a heading
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,6 @@ class Block:
     @property
     def marker_after(self) -> bool:
         return self.lines[-1].marker_after
-
-    @property
-    def page_top(self) -> bool:
-        return self.lines[0].lead
 
 
 def _is_word_wrap(prev: Line, cur: Line, source: Source) -> bool:
