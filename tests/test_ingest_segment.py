@@ -118,3 +118,11 @@ def test_a_bulletin_that_numbers_its_articles():
                          "2. " + MEMORY[0] + " ", *[line + " " for line in MEMORY[1:]],
                          "3. " + GOVERNMENT[0] + " ", *[line + " " for line in GOVERNMENT[1:]])
     assert [a.title for a in segmented(text).articles] == ["1. " + SATELLITE[0], "2. " + MEMORY[0], "3. " + GOVERNMENT[0]]
+
+
+def test_a_table_of_contents_with_section_names_and_plain_page_numbers():
+    contents = ["目录 ", "市场观察 ", f"{SATELLITE[0]} 2 ", f"{SATELLITE[6]} 3 ", "政策动向 ", f"{MEMORY[0]} 5 "]
+    body = [" 市场观察 ", " ", *[line + " " for line in SATELLITE], " 政策动向 ", " ", *[line + " " for line in MEMORY]]
+    result = segmented(double_spaced(*contents, *body))
+    assert result.sections == ["市场观察", "政策动向"]
+    assert [a.title for a in result.articles] == [SATELLITE[0], SATELLITE[6], MEMORY[0]]

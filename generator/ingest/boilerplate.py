@@ -32,6 +32,9 @@ DATE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*(?:[.\-/]|年)\s*(\d{1,2})\s*(?:[.\
 CONTENTS_HEADING = re.compile(r"^(?:目\s*录|本期目录|contents)$", re.IGNORECASE)
 # "工信部：加强数据信息分析 ………… 3": an entry, dot leaders, a page number.
 CONTENTS_ENTRY = re.compile(r"^(?P<entry>\S.*?)\s*(?:[.．·・…⋯]{3,}|…{2,}|⋯{2,}|-{4,})\s*(?P<page>\d{1,3})$")
+# Under a contents heading, an entry may also end in a page number after a space: "工信部：… 3".
+SPACED_ENTRY = re.compile(r"^(?P<entry>\S.*\D)\s+(?P<page>\d{1,3})$")
+CONTENTS_SPAN = 200  # lines a table of contents may run to
 ISSUE_NUMBER = re.compile(r"(?:总\s*)?第\s*(\d+)\s*期|(?:No\.|NO\.|Vol\.)\s*(\d+)")
 
 
@@ -97,6 +100,25 @@ def _extend_masthead(reasons: dict[int, str | None], lines: list[Line], full_wid
             reasons[index] = "masthead"
 
 
+def _extend_contents(reasons: dict[int, str | None], lines: list[Line]) -> None:
+    """Below a contents heading: entries ending in a page number, and the section names between
+    them (a short line counts only when an entry follows it, so the first real banner after the
+    contents is left alone)."""
+    for start in [i for i, reason in reasons.items() if reason == "table of contents"
+                  and CONTENTS_HEADING.match(lines[i].text)]:
+        index = start + 1
+        while index < min(len(lines), start + CONTENTS_SPAN):
+            text = lines[index].text
+            following = lines[index + 1].text if index + 1 < len(lines) else ""
+            if CONTENTS_ENTRY.match(text) or SPACED_ENTRY.match(text):
+                reasons[index] = "table of contents"
+            elif len(text) <= 12 and (CONTENTS_ENTRY.match(following) or SPACED_ENTRY.match(following)):
+                reasons[index] = "table of contents"
+            else:
+                break
+            index += 1
+
+
 def _by_shape(index: int, line: Line, at_edge: bool, source: Source) -> str | None:
     text = line.text
     if PAGE_NUMBER.match(text) and (at_edge or EXPLICIT_PAGE_NUMBER.match(text)):
@@ -123,6 +145,7 @@ def detect_furniture(source: Source) -> list[Furniture]:
             for place in places:
                 pages.setdefault((_key(lines[index]), place), set()).add(lines[index].page)
     _extend_masthead(reasons, lines, source.full_width)
+    _extend_contents(reasons, lines)
     shaped = [index for index, reason in reasons.items() if reason]
     for index, places in positions.items():
         if reasons[index]:
@@ -142,7 +165,7 @@ def contents_entries(furniture: list[Furniture]) -> list[str]:
     """The entries of the bulletin's table of contents (article titles and section names)."""
     entries = []
     for item in furniture:
-        match = CONTENTS_ENTRY.match(item.line.text)
+        match = CONTENTS_ENTRY.match(item.line.text) or SPACED_ENTRY.match(item.line.text)
         if item.reason == "table of contents" and match:
             entries.append(collapse_spaces(match.group("entry")))
     return entries
