@@ -31,6 +31,9 @@ def test_heading_shape():
     assert not heading_shaped(block("题。"))  # the short tail of a paragraph
     assert not heading_shaped(block("整体来看，下半年半导体板块依旧具备一定的投资机会，"))
     assert not heading_shaped(block("（记者 张三）"))
+    assert not heading_shaped(block("来源：新华社"))
+    assert not heading_shaped(block("图1 5G基站建设进度"))
+    assert not heading_shaped(block("责任编辑：李四"))
     assert not heading_shaped(block("”他说"))
 
 

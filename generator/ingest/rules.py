@@ -55,7 +55,9 @@ MAX_COLON_LEAD_CHARS = 30
 
 PART_DECORATION = re.compile(r"^[·•・●◆◇■□★☆\-—–\s]+(?P<name>[^·•・●◆◇■□★☆\-—–\s][^·•・●◆◇■□★☆]{0,11}?)[·•・●◆◇■□★☆\-—–\s]+$")
 BRACKETED = re.compile(r"^[【\[〔〖](?P<name>[^】\]〕〗]{1,12})[】\]〕〗]$")
-BYLINE = re.compile(r"^[（(].{0,30}[）)]$|^(?:文|图|来源|作者|编辑|责编|记者|通讯员)[:：\s]")
+# Bylines, sources and captions: "（记者 张三）", "来源：新华社", "图1 5G基站": short, unpunctuated, never headings.
+BYLINE = re.compile(r"^[（(].{0,30}[）)]$|^(?:文|图|表|来源|资料来源|数据来源|作者|编辑|责编|责任编辑|记者|通讯员|撰稿|审核)"
+                    r"\s*\d*\s*[:：\s]")
 PUNCTUATION = re.compile(r"[，。；：！？、,.;:!?“”\"（）()《》]")
 
 
