@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,7 +31,6 @@ class Options:
     publication: str | None = None
     hints: Hints = field(default_factory=Hints)
     taxonomy: Taxonomy = field(default_factory=lambda: Taxonomy(()))
-    taken_slugs: frozenset[str] = frozenset()  # slugs other issues already use
 
 
 @dataclass
@@ -85,7 +85,10 @@ def segment_source(source: Source, furniture: list[Furniture], hints: Hints,
     return segment(labeled, fallback_title), unmatched
 
 
-def plan_ingest(data: bytes, path: str, options: Options) -> Plan:
+def plan_ingest(data: bytes, path: str, options: Options,
+                slugs_taken: Callable[[str], set[str]] = lambda folder: set()) -> Plan:
+    """The issue folder a raw bulletin becomes. `slugs_taken(folder)` gives the slugs that other
+    issues use, once the issue's own folder (its date) is known."""
     source = split_lines(decode_bytes(data, path))
     furniture = detect_furniture(source)
     printed = issue_metadata(furniture)
@@ -107,7 +110,7 @@ def plan_ingest(data: bytes, path: str, options: Options) -> Plan:
                             f"(score {decision.score:+.2f})")
 
     tagger = Tagger(options.taxonomy)
-    taken = set(options.taken_slugs)
+    taken = set(slugs_taken(issue_date.isoformat()))
     width = max(2, len(str(len(segmented.articles))))
     planned: list[PlannedArticle] = []
     for order, article in enumerate(segmented.articles, start=1):

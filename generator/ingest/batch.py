@@ -1,0 +1,93 @@
+"""Ingest one or more raw files into the content folder: the I/O around the pure pipeline.
+
+Shared by `bulletin ingest` and by `bulletin serve` (which ingests raw files dropped into
+content/raw/). Every raw file is planned before anything is written, so one bad file in a batch
+leaves the content folder untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator.errors import BulletinError
+from generator.ingest.hints import Hints, load_hints
+from generator.ingest.pipeline import Options, Plan, plan_ingest
+from generator.ingest.writer import WriteReport, write_issue
+from generator.taxonomy import load_taxonomy
+
+MAX_RAW_BYTES = 20 * 2**20  # a bulletin is a few hundred KB; anything this big is a mistake
+HINTS_SUFFIX = ".hints.yml"  # content/raw/2021-08-12.hints.yml corrects content/raw/2021-08-12.txt
+_ARTICLE_NAME = re.compile(r"^\d+-(.+)\.md$")
+
+
+@dataclass
+class Planned:
+    plan: Plan
+    hints_file: Path | None
+
+
+def read_raw(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_RAW_BYTES:
+            raise BulletinError(f"is {size / 2**20:.1f} MB, more than one bulletin can be (limit "
+                                f"{MAX_RAW_BYTES // 2**20} MB): split it into one file per issue", path)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BulletinError("no such file", path) from None
+    except IsADirectoryError:
+        raise BulletinError("is a folder, not a raw bulletin file", path) from None
+    except OSError as exc:
+        raise BulletinError(f"cannot read: {exc.strerror or exc}", path) from None
+
+
+def hints_beside(raw: Path) -> Path | None:
+    """The hints file an editor keeps next to a raw bulletin, if any."""
+    candidate = raw.with_name(raw.stem + HINTS_SUFFIX)
+    return candidate if candidate.is_file() else None
+
+
+def slugs_in_use(content: Path, except_folder: str) -> set[str]:
+    """Slugs of articles in other issue folders (taken from their file names)."""
+    taken: set[str] = set()
+    if not content.is_dir():
+        return taken
+    for folder in content.iterdir():
+        if folder.is_dir() and folder.name not in (except_folder, "raw") and not folder.name.startswith("."):
+            for file in folder.glob("*.md"):
+                match = _ARTICLE_NAME.match(file.name)
+                if match:
+                    taken.add(match.group(1))
+    return taken
+
+
+def plan_all(raws: list[Path], content: Path, *, issue_date: date | None = None, publication: str | None = None,
+             hints_file: Path | None = None) -> list[Planned]:
+    """Plan every raw file; a hints file named on the command line applies to all, otherwise each
+    raw file's own `<name>.hints.yml` applies to it."""
+    if issue_date and len(raws) > 1:
+        raise BulletinError("--date names one issue: ingest one raw file at a time with it")
+    taxonomy = load_taxonomy(content / "tags.yml")
+    planned: list[Planned] = []
+    for raw in raws:
+        used_hints = hints_file or hints_beside(raw)
+        hints = load_hints(used_hints) if used_hints else Hints()
+
+        def taken(folder: str) -> set[str]:
+            slugs = slugs_in_use(content, folder)
+            for other in planned:
+                if other.plan.folder_name == folder:
+                    raise BulletinError(f"same issue date {other.plan.issue_date} as {other.plan.source_path}", raw)
+                slugs |= {article.slug for article in other.plan.articles}
+            return slugs
+
+        plan = plan_ingest(read_raw(raw), str(raw), Options(issue_date, publication, hints, taxonomy), taken)
+        planned.append(Planned(plan, used_hints))
+    return planned
+
+
+def write_plan(plan: Plan, content: Path, force: bool = False) -> WriteReport:
+    return write_issue(content / plan.folder_name, [plan.issue, *(article.file for article in plan.articles)], force)
