@@ -179,3 +179,12 @@ def test_invalid_hints_yaml_names_the_file_and_line(project):
     (project / "hints.yml").write_text("titles: [a\nbody: ]\n", encoding="utf-8")
     result = ingest(project, "--hints", "hints.yml")
     assert result.returncode == 1 and "hints.yml:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_hints_file_beside_the_raw_file_applies_by_itself(project):
+    (project / "content" / "raw" / "2021-08-12.hints.yml").write_text(
+        "titles: [晶方科技设立产业基金 布局第三代半导体技术]\n", encoding="utf-8")
+    result = ingest(project)
+    assert result.returncode == 0, result.stderr
+    assert "using hints from content/raw/2021-08-12.hints.yml" in result.stdout
+    assert any("jingfang-keji-sheli" in p.name for p in issue_dir(project).glob("*.md"))
