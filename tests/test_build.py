@@ -137,7 +137,7 @@ def test_issue_page_is_a_table_of_contents_by_section(fixture_site: Built):
     parts = [span.get_text() for span in toc.select(".part")]
     assert parts == ["定义篇", "应用篇"]
     pager = page.select_one("nav.pager")
-    assert pager.find("a", rel="prev")["href"] == "2020-12-03.html" and pager.find("a", rel="next")["href"] == "2021-01-21.html"
+    assert pager.find("a", rel="prev")["href"] == "../issues/2020-12-03.html" and pager.find("a", rel="next")["href"] == "../issues/2021-01-21.html"
 
 
 def test_archive_lists_issues_by_year(fixture_site: Built):
@@ -145,7 +145,7 @@ def test_archive_lists_issues_by_year(fixture_site: Built):
     years = [section.h2.get_text() for section in page.select("section.archive-year")]
     assert years == ["2021年", "2020年"]
     links = [a["href"] for a in page.select("section.archive-year a")]
-    assert links == ["2021-01-21.html", "2021-01-07.html", "2020-12-03.html"]
+    assert links == ["../issues/2021-01-21.html", "../issues/2021-01-07.html", "../issues/2020-12-03.html"]
 
 
 def test_article_page(fixture_site: Built):
@@ -164,10 +164,10 @@ def test_article_page(fixture_site: Built):
     assert [a["href"] for a in page.select("nav.toc a")] == ["#shichanggeju", "#fazhanjianyi"]
     assert page.select_one(".prose strong").get_text() == "“以用促研”"
     pager = page.select_one("nav.pager")
-    assert pager.find("a", rel="prev")["href"] == "gongxinbu-tuijin-5g-jianshe.html"
-    assert pager.find("a", rel="next")["href"] == "yunfuwushang-shujuzhongxin.html"
+    assert pager.find("a", rel="prev")["href"] == "../articles/gongxinbu-tuijin-5g-jianshe.html"
+    assert pager.find("a", rel="next")["href"] == "../articles/yunfuwushang-shujuzhongxin.html"
     related = [a["href"] for a in page.select("aside.related .article-item-title a")]
-    assert related[0] == "jingyuan-daigong-kuochan.html"  # shares 半导体 and 集成电路
+    assert related[0] == "../articles/jingyuan-daigong-kuochan.html"  # shares 半导体 and 集成电路
     crumbs = [li.get_text(strip=True) for li in page.select("nav.breadcrumb li")]
     assert crumbs == ["首页", "产业监测 2020年12月3日", "技术情报", "国产EDA工具取得突破 半导体设计链条加速补齐"]
 
@@ -192,11 +192,11 @@ def test_section_pages_are_paginated(fixture_site: Built):
     assert first.h1.get_text() == "技术情报"
     assert len(first.select("ol.article-list > li")) == 3  # per_page: 3
     nav = first.select_one("nav.pagination")
-    assert nav.find("a", rel="next")["href"] == "page-2.html"
+    assert nav.find("a", rel="next")["href"] == "../../sections/jishuqingbao/page-2.html"
     assert nav.find(attrs={"aria-current": "page"}).get_text() == "1"
     second = soup(fixture_site, "sections/jishuqingbao/page-2.html")
     assert len(second.select("ol.article-list > li")) == 1
-    assert second.select_one("nav.pagination").find("a", rel="prev")["href"] == "index.html"
+    assert second.select_one("nav.pagination").find("a", rel="prev")["href"] == "../../sections/jishuqingbao/index.html"
     assert "第 2 页" in second.title.get_text()
     newest_first = [li.select_one("time")["datetime"] for li in first.select("ol.article-list > li")]
     assert newest_first == sorted(newest_first, reverse=True)
@@ -205,12 +205,12 @@ def test_section_pages_are_paginated(fixture_site: Built):
 def test_tag_pages_and_tag_cloud(fixture_site: Built):
     page = soup(fixture_site, "tags/index.html")
     cloud = {a.contents[0]: (int(a.select_one(".count").get_text()), a["class"][0], a["href"]) for a in page.select(".tag-cloud a")}
-    assert cloud["5G"] == (3, "weight-5", "5g/index.html")
+    assert cloud["5G"] == (3, "weight-5", "../tags/5g/index.html")
     assert cloud["数据安全"][0] == 3 and cloud["EDA"][:2] == (1, "weight-1")
-    assert cloud["半导体"][2] == "bandaoti/index.html"
+    assert cloud["半导体"][2] == "../tags/bandaoti/index.html"
     tag = soup(fixture_site, "tags/shujuanquan/index.html")
     assert tag.h1.get_text() == "数据安全"
-    assert {link["href"] for link in tag.find_all("link", rel="alternate")} >= {"feed.xml", "atom.xml"}
+    assert {link["href"] for link in tag.find_all("link", rel="alternate")} >= {"../../tags/shujuanquan/feed.xml", "../../tags/shujuanquan/atom.xml"}
 
 
 def test_sections_index_lists_every_section_in_order(fixture_site: Built):

@@ -9,7 +9,9 @@ import pytest
 import generator.site.build as build_module
 from build_helpers import build_project, run_bulletin
 from generator.errors import BulletinError
-from generator.site import output
+from generator.site import batch, output
+
+CACHE = ".cache"  # what a build keeps for the next one, beside content/
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -35,7 +37,7 @@ def test_output_has_the_marker_and_a_rebuild_replaces_everything(make_project):
     build_project(project)
     assert not (built.out / "stale.html").exists()
     assert (built.out / "index.html").is_file()
-    assert [p.name for p in project.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in project.iterdir() if p.name.startswith(".")] == [CACHE]
 
 
 @pytest.mark.parametrize("out", [".", "content", "content/2021-01-07", "..", "themes/default"])
@@ -85,7 +87,9 @@ def test_failed_or_interrupted_build_leaves_previous_output_and_no_temporary_fol
     project = make_project()
     built = build_project(project)
     before = snapshot(built.out)
-    real_produce = build_module.produce
+    config = project / "site.yml"  # a new description: every page is rendered again
+    config.write_text(config.read_text(encoding="utf-8").replace("信息产业动态摘编", "信息产业动态摘要"), encoding="utf-8")
+    real_produce = batch.produce
     calls = []
 
     def failing_produce(*args, **kwargs):
@@ -94,11 +98,11 @@ def test_failed_or_interrupted_build_leaves_previous_output_and_no_temporary_fol
             raise failure
         return real_produce(*args, **kwargs)
 
-    monkeypatch.setattr(build_module, "produce", failing_produce)
+    monkeypatch.setattr(batch, "produce", failing_produce)
     with pytest.raises(type(failure)):
         build_module.build(build_module.BuildOptions(config=project / "site.yml"))
     assert snapshot(built.out) == before
-    assert sorted(p.name for p in project.iterdir()) == ["content", "output", "site.yml"]
+    assert sorted(p.name for p in project.iterdir()) == [CACHE, "content", "output", "site.yml"]
 
 
 def test_swap_without_atomic_exchange_also_works(make_project, monkeypatch):
@@ -107,7 +111,7 @@ def test_swap_without_atomic_exchange_also_works(make_project, monkeypatch):
     build_project(project)
     built = build_project(project)
     assert (built.out / "index.html").is_file()
-    assert sorted(p.name for p in project.iterdir()) == ["content", "output", "site.yml"]
+    assert sorted(p.name for p in project.iterdir()) == [CACHE, "content", "output", "site.yml"]
 
 
 def test_leftovers_of_a_killed_build_are_removed_by_the_next_build(make_project):

@@ -11,9 +11,10 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-import generator.site.build as build_module
 from build_helpers import Built, build_project, run_bulletin
 from test_build_output import snapshot
+
+from generator.site import batch
 
 BASE = "https://example.github.io/bulletin-digest/"
 HANT = "zh-hant/"
@@ -157,10 +158,13 @@ def test_a_failed_single_edition_build_changes_nothing(make_project, monkeypatch
     built = build_project(project)
     before = snapshot(built.out)
 
+    article = project / "content/2021-01-07/01-shuju-anquan-fa.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")  # pages to render again
+
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(build_module, "produce", broken)
+    monkeypatch.setattr(batch, "produce", broken)
     with pytest.raises(RuntimeError):
         run_bulletin("build", "--variant", "zh-Hant", cwd=project)
     assert snapshot(built.out) == before

@@ -132,7 +132,6 @@ def test_an_edit_is_served_within_two_seconds(project):
     assert elapsed < SERVE_SECONDS
 
 
-@pytest.mark.xfail(strict=False, reason="needs incremental engine (issue 6): every build rewrites every file")
 def test_an_edit_leaves_unaffected_pages_unwritten(project):
     with Served(project) as server:
         before = (project / OTHER_PAGE).stat()

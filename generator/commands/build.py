@@ -28,10 +28,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def summary(result: BuildResult) -> str:
     editions = f" in {' and '.join(result.languages)}" if len(result.languages) > 1 else ""
-    return (
-        f"built {result.pages} pages{editions} ({result.files} files, {result.bytes / 1024:.0f} KB) in {result.seconds:.2f} s; "
-        f"search index {result.search_bytes / 1024:.0f} KB -> {result.out}"
-    )
+    site = f"{result.pages} pages{editions} ({result.files} files, {result.bytes / 1024:.0f} KB)"
+    if result.up_to_date:
+        return f"up to date: {site}, checked in {result.seconds:.2f} s -> {result.out}"
+    changed = f", {result.written} written, the others unchanged" if result.written < result.files else ""
+    return f"built {site} in {result.seconds:.2f} s{changed}; search index {result.search_bytes / 1024:.0f} KB -> {result.out}"
 
 
 class ProgressBar:

@@ -112,6 +112,10 @@ class Converter:
         """Every text converted so far, with its result."""
         return self._memo
 
+    def remember(self, results: Mapping[str, str]) -> None:
+        """Take texts converted elsewhere (by a worker process) as if converted here."""
+        self._memo.update(results)
+
     def _convert(self, text: str) -> str:
         parts = self._pattern.split(text) if self._pattern else [text]
         if len(parts) == 1:

@@ -2,8 +2,9 @@
 
 One JSON file per edition in `<project>/.cache/convert/`, named by the edition's folder and its
 `Conversion.key` (OpenCC's version and configuration, the override phrases): a change to any of them
-starts a new file. A file maps `digest(text)` to the converted text and holds only what the last
-build used, so it never grows beyond the content. The cache only saves time: a missing, unreadable
+starts a new file. A file maps `digest(text)` to the converted text. A build that converts all the
+content keeps only what it used, so the file never grows beyond the content for long; an incremental
+build, which converts only what changed, adds to it. The cache only saves time: a missing, unreadable
 or broken file is the same as an empty one, and one that cannot be written is skipped.
 """
 
@@ -37,9 +38,11 @@ class ConversionCache:
             return {}
         return data
 
-    def save(self, name: str, converter: Converter) -> None:
-        """Keep what `converter` converted in this build, if it differs from what it was given."""
-        results = {digest(text): converted for text, converted in sorted(converter.results.items()) if not text.isascii()}
+    def save(self, name: str, converter: Converter, only_used: bool = True) -> None:
+        """Keep what `converter` converted in this build, if it differs from what it was given: only
+        that when the build converted all the content (`only_used`), else added to what was kept."""
+        results = {} if only_used else dict(converter.known)
+        results.update((digest(text), converted) for text, converted in sorted(converter.results.items()) if not text.isascii())
         path = self._path(name, converter.conversion)
         try:
             if results != converter.known:

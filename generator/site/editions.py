@@ -85,4 +85,4 @@ def load(config: SiteConfig, edition: EditionConfig | None, project: Path, conte
     if edition is None:
         return Edition(config.language)
     spec = conversion(edition, project, content)
-    return Edition(edition.language, prefix(edition), Converter(spec, known(edition.folder, spec)))
+    return Edition(edition.language, prefix(edition), Converter(spec, known(edition.folder, spec)), spec.key)

@@ -11,11 +11,14 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from email.utils import format_datetime
+from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.site import urls
 from generator.site.model import Article, Listing, Site
-from generator.site.theme import Strings
+
+if TYPE_CHECKING:
+    from generator.site.theme import Strings
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -25,13 +28,14 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 ET.register_namespace("atom", ATOM_NS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: deps notes which feeds a page read
 class Feed:
     title: str
     page: str  # the HTML page the feed follows
     rss: str
     atom: str
     articles: list[Article]
+    source: Site | Listing  # what the feed follows: its entries are the newest of its articles
 
 
 def entries(site: Site, articles: list[Article]) -> list[Article]:
@@ -46,11 +50,12 @@ def listing_feed(site: Site, listing: Listing, strings: Strings) -> Feed:
         listing.feed_path(urls.RSS),
         listing.feed_path(urls.ATOM),
         entries(site, listing.articles),
+        listing,
     )
 
 
 def site_feed(site: Site) -> Feed:
-    return Feed(site.title, urls.HOME, urls.RSS, urls.ATOM, entries(site, site.articles))
+    return Feed(site.title, urls.HOME, urls.RSS, urls.ATOM, entries(site, site.articles), site)
 
 
 def feed_for(site: Site, key: str, strings: Strings) -> Feed:

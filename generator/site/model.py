@@ -3,25 +3,25 @@
 Every page kind, feed, search index and sitemap reads this model and nothing else. Identity (slugs,
 paths, order) comes from the source text, so every edition has the same pages at the same paths;
 displayed strings pass through the edition's `transform`. The editions built together share the
-edition-independent work: order, slugs, and one parse of each Markdown body.
+edition-independent work: order, slugs, related articles. Each article arrives prepared (`Prepared`,
+made by `sources`): parsed once, its text rendered for every edition.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.site import urls
 from generator.site.config import NavLink, SiteConfig
-from generator.site.markdown import MarkdownRenderer, ParsedBody, RenderedBody, identity
+from generator.site.markdown import MarkdownRenderer, RenderedBody, identity
 from generator.site.protect import convert_marked
 from generator.site.reader import Content, SourceArticle, SourceIssue
 from generator.site.related import related_articles
 from generator.site.slugs import allocate, slugify
-from generator.site.text import reading_minutes, truncate
-
-SUMMARY_LENGTH = 120
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,31 @@ class Edition:
     language: str
     prefix: str = ""  # '' for the default edition, else a folder such as 'zh-hant/'
     transform: Callable[[str], str] = identity
+    text_key: str = ""  # names the transform (its conversion's key): text made with it can be kept
 
     def text(self, value: str) -> str:
         """A displayed field (a title, a name): transformed, but `{{protected}}` parts kept as written."""
         return convert_marked(value, self.transform)
+
+
+@dataclass(frozen=True)
+class ArticleText:
+    """What one edition shows of an article, in its script."""
+
+    title: str
+    subtitle: str | None
+    part: str | None
+    summary: str
+    body: RenderedBody
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article file read, its body parsed once, and its text made for each edition (by `text_key`)."""
+
+    source: SourceArticle
+    reading_minutes: int  # the same in every edition
+    texts: Mapping[str, ArticleText]
 
 
 @dataclass(eq=False)
@@ -47,7 +68,7 @@ class Listing:
     slug: str
     articles: list[Article] = field(default_factory=list)
 
-    @property
+    @cached_property  # read by nearly every page that links to it
     def path(self) -> str:
         return urls.listing(self.kind, self.slug)
 
@@ -76,7 +97,7 @@ class Issue:
     older: Issue | None = None
     newer: Issue | None = None
 
-    @property
+    @cached_property  # read by nearly every page that links to it
     def path(self) -> str:
         return urls.issue(self.slug)
 
@@ -103,13 +124,18 @@ class Article:
     prev: Article | None = None
     next: Article | None = None
     related: list[Article] = field(default_factory=list)
-    feed_html: str = ""  # the body with absolute links, for feeds
+    absolute_html: str | None = None  # the body with its relative links made absolute, when it has any
 
     @property
     def key(self) -> str:
         return self.source.key
 
     @property
+    def feed_html(self) -> str:
+        """The body for feeds, whose readers resolve no relative link."""
+        return self.body.html if self.absolute_html is None else self.absolute_html
+
+    @cached_property  # read by nearly every page that links to it
     def path(self) -> str:
         return urls.article(self.slug)
 
@@ -233,26 +259,25 @@ def _order(content: Content, config: SiteConfig) -> _Order:
     return _Order(dates, allocate(issue_ids), all_groups, section_names)
 
 
-def _article(source: SourceArticle, parsed: ParsedBody, slug: str, minutes: int, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Article:
-    text = edition.text
-    body = renderer.render_parsed(parsed, edition.transform)
-    feed_html = body.html
-    if parsed.relative_links:
-        feed_html = renderer.render_parsed(parsed, edition.transform, urls.absolute(config.base_url, edition.prefix + urls.article(slug))).html
+def _article(prepared: Prepared, slug: str, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Article:
+    source, text = prepared.source, prepared.texts[edition.text_key]
+    absolute_html = None
+    if text.body.relative_links:  # rare: parse again, for links made absolute
+        absolute_html = renderer.render(source.body, edition.transform, urls.absolute(config.base_url, edition.prefix + urls.article(slug))).html
     return Article(
         source=source,
         slug=slug,
-        title=text(source.title),
-        subtitle=text(source.subtitle) if source.subtitle else None,
-        part=text(source.part) if source.part else None,
+        title=text.title,
+        subtitle=text.subtitle,
+        part=text.part,
         date=source.date,
         published=_published(source, config.tz),
-        body=body,
-        summary=text(source.summary) if source.summary else truncate(body.lead, SUMMARY_LENGTH),
-        reading_minutes=minutes,
+        body=text.body,
+        summary=text.summary,
+        reading_minutes=prepared.reading_minutes,
         section=section,
         tags=tags,
-        feed_html=feed_html,
+        absolute_html=absolute_html,
     )
 
 
@@ -336,30 +361,48 @@ def _site(draft: _Draft, content: Content, config: SiteConfig, names: _Names, ed
     )
 
 
-def build_sites(content: Content, config: SiteConfig, editions: list[Edition], renderer: MarkdownRenderer, all_editions: list[Edition] | None = None) -> list[Site]:
-    """The model of each of `editions` from the content read from disk, each body parsed once for all.
+@dataclass
+class RelatedMemo:
+    """Related articles of the last build, reused while no article's tags, date or slug changed."""
+
+    digest: str = ""
+    keys: dict[str, list[str]] = field(default_factory=dict)  # article key -> related article keys
+
+
+def build_sites(content: Content, config: SiteConfig, editions: list[Edition], prepared: Mapping[str, Prepared], renderer: MarkdownRenderer,
+                all_editions: list[Edition] | None = None, related: RelatedMemo | None = None) -> list[Site]:
+    """The model of each of `editions` from the content read and prepared (`prepared[key]`).
 
     `all_editions` are every edition the site has (default: `editions`): what pages link to.
+    `related` holds related articles of an earlier build, and gets this build's.
     """
     names = _names(content, config)
     drafts = [_draft(edition, names) for edition in editions]
     for section_name, group in (item for groups in names.order.groups.values() for item in groups):
         for source in group:
-            parsed = renderer.parse(source.body)
-            slug, minutes = names.articles[source.key], reading_minutes(parsed.text)  # the same in every edition
+            slug = names.articles[source.key]
             for draft in drafts:
                 tags = [draft.tags[name] for name in source.tags]
-                draft.articles[source.key] = _article(source, parsed, slug, minutes, draft.sections[section_name], tags, config, draft.edition, renderer)
+                draft.articles[source.key] = _article(prepared[source.key], slug, draft.sections[section_name], tags, config, draft.edition, renderer)
     sites = [_site(draft, content, config, names, all_editions or editions) for draft in drafts]
-    _share_related(sites)
+    _share_related(sites, related if related is not None else RelatedMemo())
     return sites
 
 
-def _share_related(sites: list[Site]) -> None:
+def _related_digest(articles: list[Article]) -> str:
+    """Everything related articles depend on: each article's place, slug, date and tags."""
+    material = repr([(article.key, article.slug, article.date.toordinal(), [tag.key for tag in article.tags]) for article in articles])
+    return hashlib.blake2b(material.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _share_related(sites: list[Site], memo: RelatedMemo) -> None:
     """Related articles, found once (they depend on tags and dates only) and given to every edition."""
     first = sites[0].articles
-    related_articles(first)
-    for site in sites[1:]:
+    digest = _related_digest(first)
+    if digest != memo.digest:
+        related_articles(first)
+        memo.digest, memo.keys = digest, {article.key: [other.key for other in article.related] for article in first}
+    for site in sites:
         by_key = {article.key: article for article in site.articles}
-        for article, model in zip(site.articles, first):
-            article.related = [by_key[other.key] for other in model.related]
+        for article in site.articles:
+            article.related = [by_key[key] for key in memo.keys[article.key]]

@@ -6,11 +6,11 @@ A build never writes into the output folder itself. It fills a temporary sibling
 interrupted build deletes its temporary folder and leaves the previous output untouched; folders left
 by a killed build are removed by the next one.
 
-A build of some editions only (`--variant`) carries the other editions' files over from the previous
-output into the temporary folder before the swap, as hard links (copies where the file system has
-none): the swap stays one atomic step, and an edition not rebuilt is never missing, not even for an
-instant. The build writes new files and never into a carried-over one, so the previous output is
-never changed while it is still being served.
+Files a build keeps from the previous output (unchanged pages of an incremental build, the other
+editions of a `--variant` build) are hard-linked into the temporary folder (copied where the file
+system has no links): the swap stays one atomic step, and no file is ever missing, not even for an
+instant. A file is only ever written new (`write_new` refuses to open an existing one), never into a
+linked one, so the previous output is never changed while it is still being served.
 
 Only folders carrying the marker file are ever replaced or deleted, and the output folder may not be
 the project, a folder containing it, the home folder, or inside `content/` or a theme.
@@ -80,6 +80,41 @@ def _remove_build_folder(folder: Path) -> None:
         _delete_marked(folder)
 
 
+def _parts(path: str) -> list[str]:
+    """The parts of a '/'-separated relative path, or a BulletinError if it could leave its folder."""
+    parts = path.split("/")
+    if path.startswith("/") or "\\" in path or any(part in ("", ".", "..") for part in parts):
+        raise BulletinError(f"refusing to write outside the output folder: {path!r}")
+    return parts
+
+
+def write_new(folder: Path, path: str, data: bytes) -> os.stat_result:
+    """Write a new file at `path` inside `folder` (never outside it, never into an existing file)."""
+    target = folder.joinpath(*_parts(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "xb") as handle:
+        handle.write(data)
+    return os.stat(target)
+
+
+def link_kept(out: Path, folder: Path, path: str, made: set[str] | None = None) -> str:
+    """Link the file at `path` in the previous output `out` into the build folder (copy it where the
+    file system has no links). Thousands per incremental build: plain strings, and the folders
+    already `made` are not made again."""
+    _parts(path)
+    source, target = f"{out}/{path}", f"{folder}/{path}"
+    parent = target.rpartition("/")[0]
+    if made is None or parent not in made:
+        os.makedirs(parent, exist_ok=True)
+        if made is not None:
+            made.add(parent)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+    return target
+
+
 def _delete_marked(folder: Path) -> None:
     """Delete a build folder, its marker last: a deletion killed half-way leaves a folder that the
     next build still recognises as its own and finishes deleting."""
@@ -111,17 +146,22 @@ class Staging:
         (self.folder / MARKER).write_bytes(MARKER_TEXT)
         self.bytes_written = 0
         self.files_written = 0
+        self._folders: set[str] = set()  # made in the build folder already (by `keep`)
 
-    def write(self, path: str, data: bytes) -> None:
+    def write(self, path: str, data: bytes) -> os.stat_result:
         """Write `data` at `path` (relative, '/'-separated) inside the build folder, never outside it."""
-        parts = path.split("/")
-        if path.startswith("/") or "\\" in path or any(part in ("", ".", "..") for part in parts):
-            raise BulletinError(f"refusing to write outside the output folder: {path!r}")
-        target = self.folder.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        self.bytes_written += len(data)
+        stat = write_new(self.folder, path, data)
+        self.count(len(data))
+        return stat
+
+    def count(self, size: int) -> None:
+        """Count a file written into the folder (by this process, or by a worker: see `write_new`)."""
+        self.bytes_written += size
         self.files_written += 1
+
+    def keep(self, path: str) -> None:
+        """Link the previous output's file at `path` into the build folder: the file as it is."""
+        link_kept(self.out, self.folder, path, self._folders)
 
     def carry_over(self, folders: list[str] | None, leave_out: Callable[[str], bool]) -> None:
         """Link the previous output's files into the build folder, except those the build wrote.

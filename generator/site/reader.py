@@ -119,18 +119,29 @@ def read_article(path: Path, key: str, folder_issue: SourceIssue | None) -> Sour
 def content_folders(root: Path) -> Iterator[tuple[Path, Path | None, list[Path]]]:
     """(folder, its `_issue.yml` or None, its article files) for every folder under `root`, sorted.
 
-    Skipped: `raw/` at the top, and files and folders whose names start with '.' or '_'.
+    Skipped: `raw/` at the top, and files and folders whose names start with '.' or '_'. Folders are
+    walked as `os.walk` does (symbolic links to folders are not followed), with `os.scandir`: the
+    file types come with the listing, no call per file.
     """
     if not root.is_dir():
         raise BulletinError("content folder not found", root)
-    for folder, dirs, files in os.walk(root):
-        folder_path = Path(folder)
-        dirs[:] = sorted(d for d in dirs if not _is_hidden(d) and not (folder_path == root and d == RAW_FOLDER))
-        issue_file = folder_path / ISSUE_FILE if ISSUE_FILE in files else None
-        articles = [folder_path / name for name in sorted(files) if name.endswith(".md") and not _is_hidden(name)]
-        for path in ([issue_file] if issue_file else []) + articles:
-            _refuse_outside_link(path, root)
-        yield folder_path, issue_file, articles
+    yield from _walk(root, root)
+
+
+def _walk(folder: Path, root: Path) -> Iterator[tuple[Path, Path | None, list[Path]]]:
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    folders = [entry for entry in entries if entry.is_dir() and not _is_hidden(entry.name) and not (folder == root and entry.name == RAW_FOLDER)]
+    files = {entry.name: entry for entry in entries if not entry.is_dir()}
+    issue_file = folder / ISSUE_FILE if ISSUE_FILE in files else None
+    names = ([ISSUE_FILE] if issue_file else []) + [name for name in files if name.endswith(".md") and not _is_hidden(name)]
+    for name in names:
+        if files[name].is_symlink():
+            _refuse_outside_link(folder / name, root)
+    yield folder, issue_file, [folder / name for name in names[1 if issue_file else 0 :]]
+    for entry in folders:
+        if not entry.is_symlink():
+            yield from _walk(folder / entry.name, root)
 
 
 def _refuse_outside_link(path: Path, root: Path) -> None:

@@ -27,18 +27,27 @@ def related_articles(articles: list[Article], count: int = RELATED_COUNT) -> Non
         for tag in article.tags:
             if tag.slug not in weights:
                 weights[tag.slug] = 1.0 + math.log(total / len(tag.articles))
-                positions[tag.slug] = {id(member): index for index, member in enumerate(tag.articles)}
+                positions[tag.slug] = {member: index for index, member in enumerate(tag.articles)}
     for article in articles:
-        scores: dict[int, tuple[float, Article]] = {}
+        scores: dict[Article, float] = {}
+        score_of = scores.get
         for tag in article.tags:
-            index = positions[tag.slug][id(article)]
+            index, weight = positions[tag.slug][article], weights[tag.slug]
             for other in tag.articles[max(0, index - WINDOW) : index + WINDOW + 1]:
-                if other is not article:
-                    score, _ = scores.get(id(other), (0.0, other))
-                    scores[id(other)] = (score + weights[tag.slug], other)
-        ranked = heapq.nsmallest(  # the same as sorted(...)[:count], without sorting every candidate
-            count,
-            scores.values(),
-            key=lambda item: (-round(item[0], 9), abs((item[1].date - article.date).days), item[1].slug),
-        )
-        article.related = [other for _, other in ranked]
+                scores[other] = score_of(other, 0.0) + weight
+        scores.pop(article, None)  # in its own tags' lists
+        article.related = _best(article, scores, count)
+
+
+def _best(article: Article, scores: dict[Article, float], count: int) -> list[Article]:
+    """The `count` best candidates: highest score, then closest in time, then by slug.
+
+    Only candidates scoring about as much as the `count`-th best can be among them, so the full
+    ranking key is computed for a few of them, not for every candidate.
+    """
+    pool = list(scores)
+    if len(pool) > count:
+        least = heapq.nlargest(count, scores.values())[-1] - 1e-9  # below rounding's reach
+        pool = [other for other in pool if scores[other] >= least]
+    pool.sort(key=lambda other: (-round(scores[other], 9), abs((other.date - article.date).days), other.slug))
+    return pool[:count]

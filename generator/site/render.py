@@ -1,12 +1,15 @@
 """Turn one target into bytes: pages through the theme's Jinja templates, the rest through their modules.
 
 `produce(target, site, theme)` is a pure function of its arguments (plus the theme's files), so targets
-can be rendered in any order, in any process.
+can be rendered in any order, in any process. Given a `Reads`, it notes what the file was made from:
+the context functions below declare what they read, templates' reads are noted as they happen (see
+`templating`).
 """
 
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -17,9 +20,12 @@ from generator.errors import BulletinError
 from generator.site import feeds, pages, search, sitemap, urls
 from generator.site.model import Issue, Listing, Site
 from generator.site.pages import Target
+from generator.site.templating import PageLinks, Reads
 from generator.site.theme import Strings, Theme
 
 HOME_TAGS = 30
+PAGES = "pages"  # the key of the list of every page and its date (what the sitemap shows)
+STATIC = "static:"  # keys of static files: 'static:static/css/site.css'
 HOME_RECENT_ISSUES = 6
 CLOUD_WEIGHTS = 5
 
@@ -109,44 +115,54 @@ def _home_crumb(strings: Strings) -> Crumb:
     return Crumb(strings("home"), urls.HOME)
 
 
-def _plain_page(target: Target, site: Site, strings: Strings, title: str, **extra: Any) -> Context:
+# Each context function notes in `reads` what it reads itself; what templates read is noted as they render.
+def _plain_page(target: Target, site: Site, strings: Strings, reads: Reads, title: str, **extra: Any) -> Context:
     """A page of its own kind's template, titled `title`, with the site's feeds."""
+    reads.card.add(site)
     crumbs = [_home_crumb(strings), Crumb(title)]
     page = Page(target.kind, target.path, title, site.description, site.url(target.path), [feeds.site_feed(site)], crumbs)
     return f"{target.kind}.html", page, extra
 
 
-def _home(target: Target, site: Site, strings: Strings) -> Context:
+def _home(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
+    reads.full.add(site)
+    reads.full.update(site.tags)  # ranked by their number of articles
     page = Page(target.kind, target.path, "", site.description, site.url(target.path), [feeds.site_feed(site)])
     top_tags = sorted(site.tags, key=lambda tag: (-len(tag.articles), tag.slug))[:HOME_TAGS]
     return "home.html", page, {"issue": site.latest, "recent_issues": site.issues[:HOME_RECENT_ISSUES], "top_tags": top_tags}
 
 
-def _archive(target: Target, site: Site, strings: Strings) -> Context:
+def _archive(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
+    reads.full.add(site)
+    reads.card.update(site.issues)
     years = [(year, list(issues)) for year, issues in groupby(site.issues, key=lambda issue: issue.year)]
-    return _plain_page(target, site, strings, strings("archive"), years=years)
+    return _plain_page(target, site, strings, reads, strings("archive"), years=years)
 
 
-def _sections(target: Target, site: Site, strings: Strings) -> Context:
-    return _plain_page(target, site, strings, strings("sections"))
+def _sections(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
+    return _plain_page(target, site, strings, reads, strings("sections"))
 
 
-def _tags(target: Target, site: Site, strings: Strings) -> Context:
-    return _plain_page(target, site, strings, strings("tags"), cloud=_cloud(site))
+def _tags(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
+    reads.full.add(site)
+    reads.full.update(site.tags)  # weighed by their number of articles
+    return _plain_page(target, site, strings, reads, strings("tags"), cloud=_cloud(site))
 
 
-def _search(target: Target, site: Site, strings: Strings) -> Context:
-    return _plain_page(target, site, strings, strings("search"))
+def _search(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
+    return _plain_page(target, site, strings, reads, strings("search"))
 
 
-def _not_found(target: Target, site: Site, strings: Strings) -> Context:
-    template, page, extra = _plain_page(target, site, strings, strings("not_found"))
+def _not_found(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
+    template, page, extra = _plain_page(target, site, strings, reads, strings("not_found"))
     page.canonical, page.base_href, page.noindex, page.breadcrumb = None, site.url(""), True, []
     return template, page, extra
 
 
-def _issue(target: Target, site: Site, strings: Strings) -> Context:
+def _issue(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
     issue = site.find("issues", target.key)
+    reads.card.add(site)
+    reads.full.add(issue)
     title = _issue_title(strings, issue)
     crumbs = [_home_crumb(strings), Crumb(strings("archive"), urls.ARCHIVE), Crumb(title)]
     description = strings("issue_description", count=len(issue.articles))
@@ -154,8 +170,9 @@ def _issue(target: Target, site: Site, strings: Strings) -> Context:
     return "issue.html", page, {"issue": issue}
 
 
-def _article(target: Target, site: Site, strings: Strings) -> Context:
+def _article(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
     article = site.find("articles", target.key)
+    reads.card.update((site, article, article.issue, article.section))
     crumbs = [
         _home_crumb(strings),
         Crumb(_issue_title(strings, article.issue), article.issue.path),
@@ -167,9 +184,11 @@ def _article(target: Target, site: Site, strings: Strings) -> Context:
     return "article.html", page, {"article": article}
 
 
-def _listing(target: Target, site: Site, strings: Strings) -> Context:
+def _listing(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
     """A page of a section's or a tag's paginated article list."""
     listing = site.find(target.kind + "s", target.key)
+    reads.card.add(site)
+    reads.full.add(listing)
     index = Crumb(strings("sections"), urls.SECTIONS) if target.kind == "section" else Crumb(strings("tags"), urls.TAGS)
     per_page = site.config.per_page
     number = target.page
@@ -202,9 +221,9 @@ _CONTEXTS = {
 }
 
 
-def page_context(target: Target, site: Site, strings: Strings) -> Context:
+def page_context(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
     """(template name, page, template variables) of a page target."""
-    return _CONTEXTS[target.kind](target, site, strings)
+    return _CONTEXTS[target.kind](target, site, strings, reads)
 
 
 def _template_error(exc: Exception) -> BulletinError | None:
@@ -236,14 +255,16 @@ def alternates(site: Site, theme: Theme, path: str) -> list[Alternate]:
     ]
 
 
-def render_page(target: Target, site: Site, theme: Theme, options: RenderOptions) -> bytes:
+# Pure macro output, kept per build and edition (see `templating`); it dies with the edition's model.
+_fragments: weakref.WeakKeyDictionary[Site, dict] = weakref.WeakKeyDictionary()
+
+
+def render_page(target: Target, site: Site, theme: Theme, options: RenderOptions, reads: Reads) -> bytes:
     strings = theme.strings_for(site.language)
-    template_name, page, extra = page_context(target, site, strings)
+    template_name, page, extra = page_context(target, site, strings, reads)
     page.alternates = alternates(site, theme, page.path)
-
-    def url(path: str) -> str:
-        return path if "://" in path or path.startswith("mailto:") else urls.relative(page.path, path)
-
+    url = PageLinks(page.path, _fragments.setdefault(site, {}))
+    theme.env.reads = reads
     try:
         template = theme.env.get_template(template_name)
         html = template.render(site=site, page=page, t=strings, date=strings.date, url=url, options=options, **extra)
@@ -252,20 +273,31 @@ def render_page(target: Target, site: Site, theme: Theme, options: RenderOptions
         if error is None:
             raise
         raise error from None
+    finally:
+        theme.env.reads = None
     return html.encode("utf-8")
 
 
-def produce(target: Target, site: Site, theme: Theme, options: RenderOptions = RenderOptions()) -> bytes:
-    """The bytes of one output file."""
+def _feed(target: Target, site: Site, theme: Theme, reads: Reads) -> bytes:
+    feed = feeds.feed_for(site, target.key, theme.strings_for(site.language))
+    reads.card.add(site)
+    reads.full.add(feed.source)
+    for article in feed.articles:
+        reads.full.add(article)
+        reads.card.update((article.section, *article.tags))
+    return feeds.rss(site, feed) if target.kind == "rss" else feeds.atom(site, feed)
+
+
+def produce(target: Target, site: Site, theme: Theme, options: RenderOptions = RenderOptions(), reads: Reads | None = None) -> bytes:
+    """The bytes of a target's file; what they were made from is added to `reads`."""
     kind = target.kind
+    reads = Reads() if reads is None else reads
     if target.is_page:
-        return render_page(target, site, theme, options)
+        return render_page(target, site, theme, options, reads)
     if kind in ("rss", "atom"):
-        feed = feeds.feed_for(site, target.key, theme.strings_for(site.language))
-        return feeds.rss(site, feed) if kind == "rss" else feeds.atom(site, feed)
-    if kind == "search-index":
-        return search.index_for(site).files[target.key]
+        return _feed(target, site, theme, reads)
     if kind == "sitemap":
+        reads.keys.add(PAGES)
         return sitemap.sitemap(site, pages.page_paths(site, theme), target.key)
     if kind == "robots":
         return sitemap.robots(site)
@@ -274,6 +306,13 @@ def produce(target: Target, site: Site, theme: Theme, options: RenderOptions = R
     if kind == "cname":
         return sitemap.cname(site)
     if kind == "static":
+        reads.keys.add(STATIC + target.key)
         return theme.static_files[target.key].read_bytes()
     raise ValueError(f"unknown target kind: {kind}")
 
+
+def search_reads(site: Site, reads: Reads) -> None:
+    """What a search index is made from: every article, and the names of the sections."""
+    reads.full.add(site)
+    reads.full.update(site.articles)
+    reads.card.update(site.sections)

@@ -17,17 +17,20 @@ from __future__ import annotations
 import json
 import operator
 import re
-import weakref
+from collections import defaultdict, deque
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate, repeat
 
 from generator.site import urls
-from generator.site.model import Site
+from generator.site.model import Article, Site
 from generator.site.text import fold
 
 DOCS_PER_SHARD = 50
 SHARD_TARGET_BYTES = 256 * 1024
 FOLDER = urls.SEARCH_FOLDER
-_CJK_RUN_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]{2,}")
+_CJK = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
+_BIGRAM_RE = re.compile(f"(?=({_CJK}{_CJK}))")  # every overlapping pair of CJK characters
 _WORD_RE = re.compile("[a-z0-9]+")
 
 
@@ -43,9 +46,8 @@ def term_hash(term: str) -> int:
 
 def terms(text: str) -> set[str]:
     """Index terms of already folded text: CJK bigrams and Latin/digit words."""
-    found = set(_WORD_RE.findall(text))
-    for run in _CJK_RUN_RE.findall(text):
-        found.update(map(operator.add, run, run[1:]))
+    found = set(_BIGRAM_RE.findall(text))
+    found.update(_WORD_RE.findall(text))
     return found
 
 
@@ -74,59 +76,133 @@ def _script(name: str, value: object) -> bytes:
     return f"(window.BulletinSearchData=window.BulletinSearchData||{{}})[{json.dumps(name)}]={payload};\n".encode()
 
 
-@dataclass(frozen=True)
-class SearchIndex:
-    files: dict[str, bytes]  # file name under search/ -> content
+@dataclass
+class SearchState:
+    """What the index in the output folder was made from: with its files, enough to update it."""
 
-    @property
-    def size(self) -> int:
-        return sum(len(data) for data in self.files.values())
+    text_key: str  # of the edition's text transform
+    docs: tuple[str, ...]  # article keys: a doc id is a position in it
+    sources: tuple[str, ...]  # a digest of each doc's source file
+    estimated: int  # size of all postings (see `_shard_count`)
+    token: str = ""  # names the build that wrote the files (see `batch`)
 
 
-def build_index(site: Site) -> SearchIndex:
-    docs = site.articles
+def _unscript(data: bytes) -> object:
+    """The value a file made by `_script` assigns."""
+    text = data.decode("utf-8")
+    return json.loads(text[text.index("]=") + 2 : text.rindex(";")])
+
+
+def _decode(postings: str) -> list[int]:
+    return list(accumulate(int(gap, 36) for gap in postings.split(","))) if postings else []
+
+
+def _doc_text(article: Article) -> str:
+    return f"{article.subtitle}\n{article.body.text}" if article.subtitle else article.body.text
+
+
+def _doc_terms(title: str, text: str) -> set[str]:
+    return terms(fold(f"{title}\n{text}"))
+
+
+def _size(term: str, postings: str) -> int:
+    return len(term.encode()) + len(postings) + 6
+
+
+def _shard_count(estimated: int) -> int:
+    count = 1
+    while count * SHARD_TARGET_BYTES < estimated:
+        count *= 2
+    return count
+
+
+def _meta(site: Site, count: int) -> bytes:
     sections = {section.slug: index for index, section in enumerate(site.sections)}
-    texts = [f"{article.subtitle}\n{article.body.text}" if article.subtitle else article.body.text for article in docs]
-    postings: dict[str, list[int]] = {}
-    for doc_id, (article, text) in enumerate(zip(docs, texts)):
-        for term in terms(fold(f"{article.title}\n{text}")):
-            postings.setdefault(term, []).append(doc_id)
-    encoded = {term: _postings(ids) for term, ids in postings.items()}
-    estimated = sum(len(term.encode()) + len(value) + 6 for term, value in encoded.items())
-    shard_count = 1
-    while shard_count * SHARD_TARGET_BYTES < estimated:
-        shard_count *= 2
-    shards: list[dict[str, str]] = [{} for _ in range(shard_count)]
-    for term in sorted(encoded):
-        shards[term_hash(term) % shard_count][term] = encoded[term]
-
-    meta = {
+    return _script("meta", {
         "version": 1,
-        "termShards": shard_count,
+        "termShards": count,
         "docsPerShard": DOCS_PER_SHARD,
         "sections": [section.name for section in site.sections],
-        "docs": [[a.path, a.title, sections[a.section.slug], a.date.isoformat()] for a in docs],
-    }
-    files = {"index.js": _script("meta", meta)}
-    for number, shard in enumerate(shards):
-        files[f"t{number}.js"] = _script(f"t{number}", shard)
-    for start in range(0, len(texts), DOCS_PER_SHARD):
-        number = start // DOCS_PER_SHARD
-        files[f"d{number}.js"] = _script(f"d{number}", texts[start : start + DOCS_PER_SHARD])
-    return SearchIndex(files)
+        "docs": [[a.path, a.title, sections[a.section.slug], a.date.isoformat()] for a in site.articles],
+    })
 
 
-_built: weakref.WeakKeyDictionary[Site, SearchIndex] = weakref.WeakKeyDictionary()
+def _doc_shard(docs: list[Article], number: int) -> bytes:
+    return _script(f"d{number}", [_doc_text(a) for a in docs[number * DOCS_PER_SHARD : (number + 1) * DOCS_PER_SHARD]])
 
 
-def index_for(site: Site) -> SearchIndex:
-    """The search index of `site`, built once per model."""
-    if site not in _built:
-        _built[site] = build_index(site)
-    return _built[site]
+def _anew(site: Site, state: SearchState) -> dict[str, bytes | None]:
+    """Every file of the index, made from the articles."""
+    docs = site.articles
+    postings: defaultdict[str, list[int]] = defaultdict(list)
+    for doc_id, article in enumerate(docs):
+        # postings[term].append(doc_id) for every term, looped in C: millions of (term, doc) pairs
+        deque(map(list.append, map(postings.__getitem__, _doc_terms(article.title, _doc_text(article))), repeat(doc_id)), maxlen=0)
+    encoded = {term: _postings(ids) for term, ids in postings.items()}
+    state.estimated = sum(_size(term, value) for term, value in encoded.items())
+    count = _shard_count(state.estimated)
+    shards: list[dict[str, str]] = [{} for _ in range(count)]
+    for term in sorted(encoded):
+        shards[term_hash(term) % count][term] = encoded[term]
+    files: dict[str, bytes | None] = {"index.js": _meta(site, count)}
+    files.update((f"t{number}.js", _script(f"t{number}", shard)) for number, shard in enumerate(shards))
+    files.update((f"d{number}.js", _doc_shard(docs, number)) for number in range(-(-len(docs) // DOCS_PER_SHARD)))
+    return files
 
 
-def files(site: Site) -> list[tuple[str, str]]:
-    """(output path, file name) of every search index file."""
-    return [(FOLDER + name, name) for name in index_for(site).files]
+def _changed(site: Site, state: SearchState, changed: list[int], old: Callable[[str], bytes]) -> dict[str, bytes | None] | None:
+    """The files of the index with only the docs `changed` made again (None where a file stays the
+    same), from the last index's files (`old(name)`); None if the index needs more shards."""
+    docs = site.articles
+    meta = _unscript(old("index.js"))
+    count = meta["termShards"]
+    old_texts: dict[int, str] = {}
+    for number in sorted({doc_id // DOCS_PER_SHARD for doc_id in changed}):
+        old_texts.update(enumerate(_unscript(old(f"d{number}.js")), number * DOCS_PER_SHARD))
+    edits: dict[str, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))  # term -> (docs out, docs in)
+    for doc_id in changed:
+        before, after = _doc_terms(meta["docs"][doc_id][1], old_texts[doc_id]), _doc_terms(docs[doc_id].title, _doc_text(docs[doc_id]))
+        for term in before - after:
+            edits[term][0].add(doc_id)
+        for term in after - before:
+            edits[term][1].add(doc_id)
+    shards: dict[int, dict[str, str]] = {}
+    for term, (out, into) in edits.items():
+        number = term_hash(term) % count
+        if number not in shards:
+            shards[number] = _unscript(old(f"t{number}.js"))
+        postings = shards[number]
+        ids = sorted((set(_decode(postings.get(term, ""))) - out) | into)
+        state.estimated -= _size(term, postings[term]) if term in postings else 0
+        if ids:
+            postings[term] = _postings(ids)
+            state.estimated += _size(term, postings[term])
+        else:
+            del postings[term]
+    if _shard_count(state.estimated) != count:
+        return None
+    files: dict[str, bytes | None] = dict.fromkeys([f"t{number}.js" for number in range(count)])
+    files.update((f"t{number}.js", _script(f"t{number}", dict(sorted(shard.items())))) for number, shard in shards.items())
+    index = _meta(site, count)
+    files["index.js"] = index if index != old("index.js") else None
+    dirty = {doc_id // DOCS_PER_SHARD for doc_id in changed}
+    files.update((f"d{number}.js", _doc_shard(docs, number) if number in dirty else None) for number in range(-(-len(docs) // DOCS_PER_SHARD)))
+    return files
 
+
+def update(site: Site, sources: Mapping[str, str], previous: SearchState | None,
+           old: Callable[[str], bytes]) -> tuple[dict[str, bytes | None], SearchState]:
+    """Every file of the search index, None for those as they are in the last index of the edition,
+    and the state of this one. `previous` is the state of the last index and `old(name)` reads its
+    files; `sources[key]` is a digest of each article's file.
+
+    With the same articles in the same order, only the changed articles are indexed again and only
+    the files they touch are made; otherwise the index is made anew."""
+    docs = site.articles
+    state = SearchState(site.edition.text_key, tuple(a.key for a in docs), tuple(sources[a.key] for a in docs), 0)
+    if previous is not None and previous.text_key == state.text_key and previous.docs == state.docs:
+        state.estimated = previous.estimated
+        files = _changed(site, state, [i for i, (new, was) in enumerate(zip(state.sources, previous.sources)) if new != was], old)
+        if files is not None:
+            return files, state
+    return _anew(site, state), state

@@ -7,17 +7,17 @@ system (Windows device names such as `con` get a suffix).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from pypinyin import lazy_pinyin
-
 from generator.site.text import HAN_RUN_RE
 
 MAX_LENGTH = 100
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+_SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
 
 
@@ -27,22 +27,37 @@ def _ascii_part(text: str) -> str:
     return _NON_ALNUM_RE.sub("-", ascii_text).strip("-")
 
 
+PINYIN: dict[str, str] = {}  # Han runs already transliterated; the build keeps it between runs (`sources`)
+
+
+def _pinyin(han: str) -> str:
+    known = PINYIN.get(han)
+    if known is None:
+        from pypinyin import lazy_pinyin  # a quarter of a second to load: only when a new name needs it
+
+        known = PINYIN[han] = "".join(lazy_pinyin(han)).lower()
+    return known
+
+
 def short_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same tags, sections and headings come back on many pages
 def slugify(text: str) -> str:
     """`半导体` -> `bandaoti`, `5G应用` -> `5g-yingyong`, `Wi-Fi 6` -> `wi-fi-6`.
 
     Han runs become toneless pinyin (one word per run); everything else is transliterated to ASCII.
     Text with nothing transliterable (emoji, say) gets a short hash, so the result is never empty.
     """
+    if len(text) <= MAX_LENGTH and _SLUG_RE.fullmatch(text) and text not in _WINDOWS_DEVICES:
+        return text  # already a slug (an article's front matter slug): what the steps below would give
     text = unicodedata.normalize("NFKC", text)
     parts: list[str] = []
     position = 0
     for match in HAN_RUN_RE.finditer(text):
         parts.append(_ascii_part(text[position : match.start()]))
-        parts.append("".join(lazy_pinyin(match.group())).lower())
+        parts.append(_pinyin(match.group()))
         position = match.end()
     parts.append(_ascii_part(text[position:]))
     slug = "-".join(part for part in parts if part)

@@ -7,12 +7,16 @@ template, string by string and static file by static file: an override theme hol
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import jinja2
 
 from generator.errors import BulletinError
+from generator.site.deps import CARD_FIELDS
+from generator.site.templating import SiteEnvironment
 from generator.site.yamlfile import parse_mapping, read_text_file
 
 BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
@@ -66,20 +70,51 @@ def _static_files(dirs: list[Path]) -> dict[str, Path]:
     return dict(sorted(files.items()))
 
 
-class Theme:
-    """Templates compiled once per process (Jinja caches them), UI strings and static files."""
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept between runs (Jinja checks each against its source); never an error."""
 
-    def __init__(self, dirs: list[Path]):
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+class Theme:
+    """Templates compiled once per process (Jinja caches them), UI strings and static files.
+
+    `compiled`: a folder where compiled templates are kept between processes."""
+
+    def __init__(self, dirs: list[Path], compiled: Path | None = None):
         self.dirs = dirs
-        self.env = jinja2.Environment(
+        self.env = SiteEnvironment(
+            CARD_FIELDS,
+            frozenset({Strings}),
             loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in dirs]),
             autoescape=jinja2.select_autoescape(("html", "htm", "xml"), default_for_string=True),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
+            bytecode_cache=_CompiledTemplates(str(compiled)) if compiled else None,
         )
         self.strings = _strings(dirs)
         self.static_files = _static_files(dirs)
+
+    @staticmethod
+    def builtin() -> Path:
+        return BUILTIN_THEMES / DEFAULT_THEME
+
+    @cache  # noqa: B019 - a theme lives for one build, or until its files change
+    def template_digest(self, name: str) -> str:
+        """A digest of the template `name` as the theme has it (its override, or the built-in one)."""
+        source, _, _ = self.env.loader.get_source(self.env, name)
+        return hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
+
+    @cache  # noqa: B019
+    def static_digest(self, path: str) -> str | None:
+        file = self.static_files.get(path)
+        return hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest() if file else None
 
     def strings_for(self, language: str) -> Strings:
         """The UI strings of `language`, or of the nearest broader tag the theme has (zh-Hant-TW: zh-Hant)."""
@@ -91,7 +126,7 @@ class Theme:
         raise BulletinError(f"the theme has no UI strings for language {language!r}: add them to {STRINGS_FILE}", self.dirs[0])
 
 
-def load_theme(project_root: Path, name: str) -> Theme:
+def load_theme(project_root: Path, name: str, compiled: Path | None = None) -> Theme:
     """The theme called `name`: the project's `themes/<name>/` over the built-in default theme."""
     dirs = []
     own = project_root / "themes" / name
@@ -102,4 +137,4 @@ def load_theme(project_root: Path, name: str) -> Theme:
     builtin = (BUILTIN_THEMES / DEFAULT_THEME).resolve()
     if builtin not in dirs:
         dirs.append(builtin)
-    return Theme(dirs)
+    return Theme(dirs, compiled)

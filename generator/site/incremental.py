@@ -1,0 +1,132 @@
+"""The last build of an output folder, kept in `.cache/`, and what the next build may keep from it.
+
+For each file the last build wrote, the manifest holds the keys it depended on (see `deps`) and its
+inode, size and modification time as written; for each edition (a *section*, `ROOT` holding the
+site-wide files), the fingerprints of those keys and a digest of every input file. A file is kept,
+hard-linked into the new build instead of being rendered, when none of its keys' fingerprints
+changed and the file in the output folder is still the one written. A build whose inputs are all as
+they were, with the output folder intact, changes nothing at all: it is up to date.
+
+The manifest is written after the output folder is swapped in. Were a build killed in between, the
+next one finds files that do not match the manifest and renders them again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from generator.site import cachefile
+
+ROOT = "/"  # the section of the files at the output root that serve every edition (sitemap, robots.txt)
+Stat = tuple[int, int, int]  # inode, size, modification time in ns
+
+
+def stat_of(path: str | Path) -> Stat | None:
+    try:
+        result = os.stat(path)
+    except OSError:
+        return None
+    return result.st_ino, result.st_size, result.st_mtime_ns
+
+
+class OutputFile(NamedTuple):  # a tuple: thousands of them are loaded on every build
+    kind: str  # the target kind ('article', 'rss' …): what summaries count
+    depends: frozenset[str]
+    stat: Stat
+
+
+@dataclass
+class Section:
+    """One edition's files, as the last build of that edition left them."""
+
+    language: str = ""  # of the edition ('' for ROOT)
+    inputs: str = ""  # digest of every input file and setting of that build
+    files: dict[str, OutputFile] = field(default_factory=dict)  # by path in the output folder
+    fingerprints: dict[str, Any] = field(default_factory=dict)  # of every key the files depend on
+    search_token: str = ""  # of the kept state of the search index in the output (see `batch`)
+    sources: dict[str, str] = field(default_factory=dict)  # digest of each article's file (see `deps.Fingerprints.reuse`)
+    layout: bytes = b""  # see `deps.layout`
+
+
+@dataclass
+class Manifest:
+    sections: dict[str, Section] = field(default_factory=dict)  # by edition prefix, and ROOT
+
+    @staticmethod
+    def path(project: Path, out: Path, kind: str = "build") -> Path:
+        """The cache file of `kind` for the output folder `out`."""
+        name = hashlib.blake2b(str(out).encode("utf-8"), digest_size=8).hexdigest()
+        return project / cachefile.FOLDER / f"{kind}-{name}.pickle"
+
+    @classmethod
+    def load(cls, project: Path, out: Path) -> Manifest:
+        kept = cachefile.load(cls.path(project, out))
+        return kept if isinstance(kept, Manifest) else Manifest()
+
+    def save(self, project: Path, out: Path) -> None:
+        cachefile.save(self.path(project, out), self)
+
+    def intact(self, out: Path, sections: Iterable[str]) -> bool:
+        """Whether the output folder holds exactly the files of the manifest, those of `sections` unchanged."""
+        expected = sum(len(section.files) for section in self.sections.values())
+        present = sum(len(files) for _, _, files in os.walk(out)) - 1  # less the marker
+        if present != expected:
+            return False
+        root = f"{out}/"
+        return all(stat_of(root + path) == record.stat for name in sections for path, record in self.sections[name].files.items())
+
+    def up_to_date(self, out: Path, inputs: Mapping[str, str]) -> bool:
+        """Whether a build of the sections `inputs` names (with these input digests) would change nothing."""
+        known = all(name in self.sections and self.sections[name].inputs == digest for name, digest in inputs.items())
+        return known and self.intact(out, inputs)
+
+
+def stamps(files: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """The size and modification time of each of `files`."""
+    found = {}
+    for path in files:
+        stat = os.stat(path)
+        found[path] = stat.st_size, stat.st_mtime_ns
+    return found
+
+
+def inputs_digest(stamps: Mapping[str, tuple[int, int]], settings: Any) -> str:
+    """A digest of the `stamps` of every input file of a build and of its `settings`."""
+    digest = hashlib.blake2b(repr(settings).encode("utf-8"), digest_size=16)
+    for path, (size, mtime) in stamps.items():
+        digest.update(f"{path}\0{size}\0{mtime}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
+
+
+def tree_files(folder: Path, skip: Callable[[str], bool] = lambda name: False) -> list[str]:
+    """Every file under `folder`, sorted, leaving out top-level entries `skip` names."""
+    found = []
+    for root, dirs, files in os.walk(folder):
+        if root == str(folder):
+            dirs[:] = [name for name in dirs if not skip(name)]
+            files = [name for name in files if not skip(name)]
+        dirs.sort()
+        found.extend(f"{root}/{name}" for name in sorted(files))
+    return found
+
+
+class Freshness:
+    """Which files of one section a build may keep: those whose keys all have the fingerprint they had."""
+
+    def __init__(self, section: Section | None, fingerprint: Callable[[str], Any], out: Path):
+        self.section = section or Section()
+        self.out = out
+        kept = self.section.fingerprints
+        self.changed = {key for key, value in kept.items() if fingerprint(key) != value}
+
+    def keep(self, path: str) -> OutputFile | None:
+        """The record of `path` if the file can be kept as it is."""
+        record = self.section.files.get(path)
+        if record is None or not self.changed.isdisjoint(record.depends):
+            return None
+        return record if stat_of(f"{self.out}/{path}") == record.stat else None
