@@ -94,7 +94,7 @@ def _render_chunk(jobs: Sequence[Job]) -> list[Written]:
 def render(jobs: Sequence[Job], sites: list[Site], theme: Theme, options: RenderOptions, folder: Path, out: Path,
            sources: Mapping[str, str], search_places: Mapping[str, SearchPlace]) -> Iterator[Written]:
     """Render `jobs` into `folder` (`out` holding the last build), in worker processes when there are
-    many; files in job order. `sources[key]` is a digest of each article's file."""
+    many; files in no particular order. `sources[key]` is a digest of each article's file."""
     searches = [[job] for job in jobs if job.target.kind == SEARCH_INDEX]  # each alone: the longest jobs, first
     others = [job for job in jobs if job.target.kind != SEARCH_INDEX]
     workers.share(sites=sites, theme=theme, options=options, folder=folder, out=out, sources=sources, search=search_places)

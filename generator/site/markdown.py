@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 PROTECTED = "protected_text"  # the token type of `{{text}}`
 TEXT_TYPES = ("text", "code_inline", PROTECTED)
-_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})  # markdown-it's escapeHtml
+
 # Ids the default theme uses for its own elements; a heading never takes one of them.
 RESERVED_IDS = frozenset(
     {"main", "top", "toc", "site-header", "site-nav", "site-search", "search-form", "search-input", "search-status", "search-results"}
@@ -129,11 +129,11 @@ class MarkdownRenderer:
         tokens = self._md.parse(source, env)
         return ParsedBody(tokens, bool(env.get("relative_links")))
 
-    def render(self, source: str, transform: Callable[[str], str] = identity, link_base: str | None = None) -> RenderedBody:
+    def render(self, source: str, transform: Callable[[str], str] = identity, link_base: str | None = None) -> RenderedBody | PlainBody:
         """Parse and render `source` for one edition (see `render_parsed`)."""
         return self.render_parsed(self.parse(source), transform, link_base)
 
-    def render_parsed(self, parsed: ParsedBody, transform: Callable[[str], str] = identity, link_base: str | None = None) -> RenderedBody:
+    def render_parsed(self, parsed: ParsedBody, transform: Callable[[str], str] = identity, link_base: str | None = None) -> RenderedBody | PlainBody:
         """HTML and text of a parsed body with `transform` applied to its displayed text.
 
         `link_base` makes relative link and image URLs absolute (for feeds).
@@ -153,20 +153,43 @@ class MarkdownRenderer:
         return RenderedBody(html, tuple(headings), "\n".join(lines), lead, parsed.relative_links)
 
 
-def _render_plain(blocks: tuple[plain.PlainBlock, ...], transform: Callable[[str], str]) -> RenderedBody:
-    """What markdown-it renders for plain blocks: a paragraph or a heading (with its id) per block."""
-    headings: list[Heading] = []
-    lines: list[str] = []
-    html: list[str] = []
-    lead = ""
-    for block in blocks:
-        text = transform(block.text)
-        lines.append(text)
-        if block.level:
-            heading = Heading(block.level, block.id, text)
-            headings.append(heading)
-            html.append(f'<h{block.level} id="{heading.id.translate(_ESCAPE)}">{text.translate(_ESCAPE)}</h{block.level}>\n')
-        else:
-            lead = lead or text
-            html.append(f"<p>{text.translate(_ESCAPE)}</p>\n")
-    return RenderedBody("".join(html), tuple(headings), "\n".join(lines), lead, False)
+def _escape(text: str) -> str:
+    """What markdown-it's `escapeHtml` makes of text (whose module this one does not load)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+class PlainBody:
+    """A `RenderedBody` of plain blocks that keeps only its text: the HTML is made from it when read
+    (each paragraph or heading is one line of the text), so an archive's bodies are held once."""
+
+    __slots__ = ("text", "headings", "lead", "_levels")
+    relative_links = False
+
+    def __init__(self, text: str, headings: tuple[Heading, ...], lead: str, levels: bytes):
+        self.text, self.headings, self.lead, self._levels = text, headings, lead, levels  # a level per line, 0 for a paragraph
+
+    @property
+    def html(self) -> str:
+        """What markdown-it renders: a paragraph, or a heading with its id, per line."""
+        ids = iter(heading.id for heading in self.headings)
+        html = []
+        for level, line in zip(self._levels, self.text.split("\n")):
+            if level:
+                html.append(f'<h{level} id="{_escape(next(ids))}">{_escape(line)}</h{level}>\n')
+            else:
+                html.append(f"<p>{_escape(line)}</p>\n")
+        return "".join(html)
+
+    def __getstate__(self) -> tuple:
+        return self.text, self.headings, self.lead, self._levels
+
+    def __setstate__(self, state: tuple) -> None:
+        self.text, self.headings, self.lead, self._levels = state
+
+
+def _render_plain(blocks: tuple[plain.PlainBlock, ...], transform: Callable[[str], str]) -> PlainBody:
+    """A plain body for one edition: its blocks' text transformed, a line each."""
+    lines = [transform(block.text) for block in blocks]
+    headings = tuple(Heading(block.level, block.id, text) for block, text in zip(blocks, lines) if block.level)
+    lead = next((text for block, text in zip(blocks, lines) if not block.level and text), "")
+    return PlainBody("\n".join(lines), headings, lead, bytes(block.level for block in blocks))

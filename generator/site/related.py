@@ -28,6 +28,7 @@ def related_articles(articles: list[Article], count: int = RELATED_COUNT) -> Non
             if tag.slug not in weights:
                 weights[tag.slug] = 1.0 + math.log(total / len(tag.articles))
                 positions[tag.slug] = {member: index for index, member in enumerate(tag.articles)}
+    day = {article: article.date.toordinal() for article in articles}
     for article in articles:
         scores: dict[Article, float] = {}
         score_of = scores.get
@@ -36,18 +37,15 @@ def related_articles(articles: list[Article], count: int = RELATED_COUNT) -> Non
             for other in tag.articles[max(0, index - WINDOW) : index + WINDOW + 1]:
                 scores[other] = score_of(other, 0.0) + weight
         scores.pop(article, None)  # in its own tags' lists
-        article.related = _best(article, scores, count)
+        article.related = _best(scores, day, day[article], count)
 
 
-def _best(article: Article, scores: dict[Article, float], count: int) -> list[Article]:
+def _best(scores: dict[Article, float], day: dict[Article, int], today: int, count: int) -> list[Article]:
     """The `count` best candidates: highest score, then closest in time, then by slug.
 
     Only candidates scoring about as much as the `count`-th best can be among them, so the full
-    ranking key is computed for a few of them, not for every candidate.
+    ranking key is made for a few of them, not for every candidate.
     """
-    pool = list(scores)
-    if len(pool) > count:
-        least = heapq.nlargest(count, scores.values())[-1] - 1e-9  # below rounding's reach
-        pool = [other for other in pool if scores[other] >= least]
-    pool.sort(key=lambda other: (-round(scores[other], 9), abs((other.date - article.date).days), other.slug))
-    return pool[:count]
+    least = heapq.nlargest(count, scores.values())[-1] - 1e-9 if len(scores) > count else float("-inf")  # below rounding's reach
+    ranked = sorted((-round(score, 9), abs(day[other] - today), other.slug, other) for other, score in scores.items() if score >= least)
+    return [other for *_, other in ranked[:count]]

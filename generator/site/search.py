@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 import operator
 import re
+from array import array
 from collections import defaultdict, deque
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 
@@ -64,7 +65,7 @@ def _base36(number: int) -> str:
 _SMALL_BASE36 = [_base36(number) for number in range(36 * 36)]
 
 
-def _postings(ids: list[int]) -> str:
+def _postings(ids: Sequence[int]) -> str:
     """Sorted doc ids as base-36 gaps: '0,3,1a'."""
     gaps = map(operator.sub, ids, [0, *ids])
     return ",".join(_SMALL_BASE36[gap] if gap < 1296 else _base36(gap) for gap in gaps)
@@ -134,10 +135,10 @@ def _doc_shard(docs: list[Article], number: int) -> bytes:
 def _anew(site: Site, state: SearchState) -> dict[str, bytes | None]:
     """Every file of the index, made from the articles."""
     docs = site.articles
-    postings: defaultdict[str, list[int]] = defaultdict(list)
+    postings: defaultdict[str, array[int]] = defaultdict(lambda: array("i"))  # 4 bytes a posting, millions of them
     for doc_id, article in enumerate(docs):
-        # postings[term].append(doc_id) for every term, looped in C: millions of (term, doc) pairs
-        deque(map(list.append, map(postings.__getitem__, _doc_terms(article.title, _doc_text(article))), repeat(doc_id)), maxlen=0)
+        # postings[term].append(doc_id) for every term, looped in C
+        deque(map(array.append, map(postings.__getitem__, _doc_terms(article.title, _doc_text(article))), repeat(doc_id)), maxlen=0)
     encoded = {term: _postings(ids) for term, ids in postings.items()}
     state.estimated = sum(_size(term, value) for term, value in encoded.items())
     count = _shard_count(state.estimated)

@@ -30,12 +30,18 @@ def _ascii_part(text: str) -> str:
 PINYIN: dict[str, str] = {}  # Han runs already transliterated; the build keeps it between runs (`sources`)
 
 
+def load_pinyin() -> Callable[[str], list[str]]:
+    """pypinyin's transliteration: a quarter of a second to load, so only when a new name needs it
+    (or before worker processes fork, so that they do not each load it)."""
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin
+
+
 def _pinyin(han: str) -> str:
     known = PINYIN.get(han)
     if known is None:
-        from pypinyin import lazy_pinyin  # a quarter of a second to load: only when a new name needs it
-
-        known = PINYIN[han] = "".join(lazy_pinyin(han)).lower()
+        known = PINYIN[han] = "".join(load_pinyin()(han)).lower()
     return known
 
 

@@ -295,6 +295,8 @@ class SourceStore:
         return None
 
     def _prepare(self, tasks: list[_Task], editions: Sequence[Edition], renderer: MarkdownRenderer) -> Iterator:
+        if len(tasks) >= workers.PARALLEL_MIN:
+            slugs.load_pinyin()  # heading ids need it: loaded once here, not in every worker
         workers.share(editions=editions, renderer=renderer)
         converters = _converters(editions)
         for results, learned in workers.run(_prepare_chunk, workers.chunks(tasks), len(tasks)):

@@ -29,7 +29,8 @@ from jinja2 import nodes
 from jinja2.meta import find_undeclared_variables
 from jinja2.runtime import Context, Macro
 
-PAGE_FUNCTIONS = frozenset({"url", "t", "date"})  # what every page passes to its templates, besides its data
+PAGE_FUNCTIONS = frozenset({"url", "t", "date"})
+MAX_FRAGMENTS = 30_000  # kept macro outputs per edition and process (about three per article of 10,000)  # what every page passes to its templates, besides its data
 _EXTERNAL = ("://", "mailto:")
 
 
@@ -96,6 +97,8 @@ def _call_macro(context: Context, macro: Macro, args: tuple, kwargs: dict) -> An
         return macro(*args, **kwargs)
     outer = environment.reads
     if kept is None:
+        if len(links.fragments) >= MAX_FRAGMENTS:
+            links.fragments.clear()  # memory stays bounded however large the archive; most reuse is local
         environment.reads = inner = Reads() if outer is not None else None
         try:
             kept = links.fragments[key] = (macro(*args, **kwargs), inner)

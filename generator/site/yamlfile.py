@@ -107,10 +107,46 @@ class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when av
     """Safe YAML that leaves dates as text, so a bad date is reported by field with its line."""
 
 
+_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+
+
+def _resolve(self: _Loader, kind: type, value: object, implicit: tuple[bool, bool]) -> str:
+    """The tag of a node, remembered for scalars: front matters repeat the same dates, tags, sections."""
+    if kind is not yaml.ScalarNode or self.yaml_path_resolvers:
+        return yaml.resolver.Resolver.resolve(self, kind, value, implicit)
+    key = (value, implicit)
+    tag = _RESOLVED.get(key)
+    if tag is None:
+        tag = _RESOLVED[key] = yaml.resolver.Resolver.resolve(self, kind, value, implicit)
+    return tag
+
+
+_Loader.resolve = _resolve
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def _construct(loader: _Loader, node: yaml.Node) -> Any:
+    """What `loader.construct_document(node)` gives, quicker for the usual front matter: a mapping of
+    text keys to text, or to lists of text (text nodes are their value: PyYAML's constructor is
+    Python, and five thousand front matters a build add up). Anything else goes to PyYAML."""
+    if not isinstance(node, yaml.MappingNode) or any(not isinstance(key, yaml.ScalarNode) or key.tag != _STR for key, _ in node.value):
+        return loader.construct_document(node)
+    data = {}
+    for key, value in node.value:
+        if isinstance(value, yaml.ScalarNode) and value.tag == _STR:
+            data[key.value] = value.value
+        elif isinstance(value, yaml.SequenceNode) and value.tag == _SEQ and all(isinstance(item, yaml.ScalarNode) and item.tag == _STR for item in value.value):
+            data[key.value] = [item.value for item in value.value]
+        else:
+            data[key.value] = loader.construct_object(value, deep=True)
+    return data
 
 
 def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "file") -> Mapping:
@@ -121,7 +157,7 @@ def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "fi
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else {}
+        data = _construct(loader, node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
