@@ -10,6 +10,9 @@ CONFIG_FILE = "site.yml"
 CONTENT_FOLDER = "content"
 THEMES_FOLDER = "themes"
 OUTPUT_FOLDER = "output"
+RAW_FOLDER = "raw"  # content/raw/: raw bulletins, never read as articles
+RAW_SUFFIX = ".txt"
+HINTS_SUFFIX = ".hints.yml"  # content/raw/2021-08-12.hints.yml corrects content/raw/2021-08-12.txt
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,14 @@ class ProjectPaths:
             return Path(path).resolve().relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
+
+
+def raw_bulletin_of(path: Path) -> Path | None:
+    """The raw bulletin a file in content/raw/ stands for: itself, or the one a hints file corrects."""
+    name = path.name.lower()
+    if name.endswith(HINTS_SUFFIX):
+        return path.with_name(path.name[: -len(HINTS_SUFFIX)] + RAW_SUFFIX)
+    return path if name.endswith(RAW_SUFFIX) else None
 
 
 def add_path_arguments(parser: argparse.ArgumentParser) -> None:

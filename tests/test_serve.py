@@ -228,6 +228,20 @@ def test_a_raw_bulletin_dropped_into_content_raw_is_ingested_and_edits_survive_a
     assert not any("Traceback" in line for line in server.stderr), server.output()
 
 
+def test_saving_a_hints_file_ingests_its_bulletin_again(project):
+    raw = project / "content" / "raw"
+    raw.mkdir()
+    with Served(project) as server:
+        shutil.copy(ROOT / "content" / "raw" / "2021-08-12.txt", raw / "2021-08-12.txt")
+        wait_until(lambda: server.get("/issues/2021-08-12.html").status == 200, 20, "the ingested issue")
+        first = sorted((project / "content" / "2021-08-12").glob("01-*.md"))[0]
+        section = next(line for line in first.read_text(encoding="utf-8").splitlines() if line.startswith("section:"))[9:]
+        (raw / "2021-08-12.hints.yml").write_text(f"sections:\n  {section}: 编辑改的栏目名\n", encoding="utf-8")
+        wait_until(lambda: "section: 编辑改的栏目名" in first.read_text(encoding="utf-8"), 20, "the re-ingest with hints")
+        wait_until(lambda: "编辑改的栏目名" in server.get("/issues/2021-08-12.html").text, 10, "the rebuilt issue page")
+    assert not any("Traceback" in line for line in server.stderr), server.output()
+
+
 @pytest.mark.parametrize("during", ["idle", "build"])
 def test_ctrl_c_stops_cleanly(during, tmp_path):
     project = copy_project(ROOT, tmp_path / "sample")  # the sample's build is long enough to interrupt

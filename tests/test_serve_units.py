@@ -57,13 +57,13 @@ def test_filter_sorts_changes(tmp_path):
     paths = ProjectPaths.find(tmp_path / "site.yml")
     kinds = {name: Filter(paths).kind(tmp_path / name) for name in [
         "site.yml", "content/2021-01-07/01-a.md", "content/tags.yml", "content/raw/2021-08-12.txt",
-        "content/raw/notes.md", "content/raw/old/2020.txt", "themes/mine/article.html", "output/index.html",
+        "content/raw/notes.md", "content/raw/2021-08-12.hints.yml", "content/raw/old/2020.txt", "themes/mine/article.html", "output/index.html",
         "content/2021-01-07/.01-a.md.swp", "content/2021-01-07/01-a.md~", "content/2021-01-07/4913",
         "content/.ingest.json", "themes/mine/#article.html#", "other.yml", ".output-build-x/index.html",
     ]}
     assert kinds == {
         "site.yml": "source", "content/2021-01-07/01-a.md": "source", "content/tags.yml": "source",
-        "content/raw/2021-08-12.txt": "raw", "content/raw/notes.md": None, "content/raw/old/2020.txt": None,
+        "content/raw/2021-08-12.txt": "raw", "content/raw/notes.md": None, "content/raw/2021-08-12.hints.yml": "raw", "content/raw/old/2020.txt": None,
         "themes/mine/article.html": "source", "output/index.html": None, "content/2021-01-07/.01-a.md.swp": None,
         "content/2021-01-07/01-a.md~": None, "content/2021-01-07/4913": None, "content/.ingest.json": None,
         "themes/mine/#article.html#": None, "other.yml": None, ".output-build-x/index.html": None,

@@ -16,10 +16,10 @@ from generator.errors import BulletinError
 from generator.ingest.hints import Hints, load_hints
 from generator.ingest.pipeline import Options, Plan, plan_ingest
 from generator.ingest.writer import WriteReport, write_issue
+from generator.project import HINTS_SUFFIX, RAW_FOLDER
 from generator.taxonomy import load_taxonomy
 
 MAX_RAW_BYTES = 20 * 2**20  # a bulletin is a few hundred KB; anything this big is a mistake
-HINTS_SUFFIX = ".hints.yml"  # content/raw/2021-08-12.hints.yml corrects content/raw/2021-08-12.txt
 _ARTICLE_NAME = re.compile(r"^\d+-(.+)\.md$")
 
 
@@ -56,7 +56,7 @@ def slugs_in_use(content: Path, except_folder: str) -> set[str]:
     if not content.is_dir():
         return taken
     for folder in content.iterdir():
-        if folder.is_dir() and folder.name not in (except_folder, "raw") and not folder.name.startswith("."):
+        if folder.is_dir() and folder.name not in (except_folder, RAW_FOLDER) and not folder.name.startswith("."):
             for file in folder.glob("*.md"):
                 match = _ARTICLE_NAME.match(file.name)
                 if match:

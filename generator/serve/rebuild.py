@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.project import ProjectPaths
+from generator.project import ProjectPaths, raw_bulletin_of
 from generator.serve.problems import Problem, problem_from
 from generator.serve.watch import Filter
 from generator.site.build import BuildOptions, BuildResult, Builder
@@ -36,7 +36,9 @@ class Rebuilder:
         """Ingest the raw bulletins among `changes`, then build. Never raises but for Ctrl-C."""
         outcome = Outcome()
         changes = list(changes)
-        raws = sorted(path for path in changes if self.filter.kind(path) == "raw" and path.is_file())
+        # a saved hints file ingests its bulletin again, as `bulletin ingest` would apply it
+        bulletins = {raw_bulletin_of(path) for path in changes if self.filter.kind(path) == "raw"}
+        raws = sorted(raw for raw in bulletins if raw and raw.is_file())
         try:
             if raws:
                 from generator.serve.autoingest import ingest_raw  # the ingest pipeline only when needed

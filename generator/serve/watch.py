@@ -6,10 +6,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.project import ProjectPaths
+from generator.project import RAW_FOLDER, ProjectPaths, raw_bulletin_of
 
-RAW_FOLDER = "raw"
-RAW_SUFFIX = ".txt"
 # Editors save through temporary names: vim's 4913 probe, .swp/.swx and backup~ files, emacs #autosave# and
 # .#lock files, and the `.name.tmp` files of atomic writers (ingest's among them). Hidden names are never content.
 _EDITOR_TEMP = re.compile(r"^\.|~$|^#.*#$|^4913$|\.(sw[a-px]|tmp|bak|part|crdownload)$", re.IGNORECASE)
@@ -21,7 +19,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 class Filter:
-    """Sorts a changed path: 'raw' (a bulletin to ingest), 'source' (rebuild) or None (ignore)."""
+    """Sorts a changed path: 'raw' (a bulletin to ingest, or its hints file), 'source' (rebuild) or None (ignore)."""
 
     def __init__(self, paths: ProjectPaths):
         self.paths = paths
@@ -37,7 +35,7 @@ class Filter:
         if any(_EDITOR_TEMP.search(part) for part in parts):
             return None
         if base == paths.content and parts and parts[0] == RAW_FOLDER:
-            return "raw" if len(parts) == 2 and path.suffix.lower() == RAW_SUFFIX else None
+            return "raw" if len(parts) == 2 and raw_bulletin_of(path) else None
         return "source"
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.project import ProjectPaths
+from generator.project import RAW_FOLDER, ProjectPaths
 from generator.site import batch, cachefile, editions, output, sitemap
 from generator.site.config import SiteConfig, load_config
 from generator.site.convert import Converter
@@ -33,7 +33,6 @@ from generator.site.incremental import ROOT, Freshness, Manifest, OutputFile, Se
 from generator.site.markdown import MarkdownRenderer
 from generator.site.model import Edition, Site, build_sites
 from generator.site.pages import PAGE_KINDS, SEARCH_INDEX, Target, plan, site_plan
-from generator.site.reader import RAW_FOLDER
 from generator.site.render import PAGES, STATIC, RenderOptions
 from generator.site.sources import SourceStore
 from generator.site.theme import Theme, load_theme

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import BulletinError
+from generator.project import RAW_FOLDER
 from generator.site.yamlfile import Mapping, parse_mapping, read_text_file
 
 ISSUE_FILE = "_issue.yml"
-RAW_FOLDER = "raw"
 _ORDER_PREFIX_RE = re.compile(r"^\d+[-_ ]+")
 _FENCE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
