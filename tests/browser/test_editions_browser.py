@@ -4,6 +4,7 @@ file://, Traditional fonts, and the 404 page from disk and at any depth of a ser
 from __future__ import annotations
 
 import functools
+import re
 import http.server
 import threading
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from build_helpers import FIXTURE_SITE, Built, build_project, copy_project
 from test_site_browser import url
@@ -53,6 +55,19 @@ def test_language_switch_goes_to_the_same_page_and_back_from_disk(page, sample_s
     page.click("nav.edition-switch >> text=简体中文")
     assert "/zh-hant/" not in page.url and page.url.endswith("/index.html")
     assert page.evaluate("document.documentElement.lang") == "zh-Hans"
+
+
+def test_language_switch_on_the_search_page_keeps_the_query(page, sample_site: Built):
+    page.goto(url(sample_site, "search.html") + "?q=5G")
+    page.wait_for_function("!/…|正在/.test(document.getElementById('search-status').textContent)")
+    page.fill("#search-input", "EDA")
+    page.press("#search-input", "Enter")
+    page.click("nav.edition-switch >> text=繁體中文")
+    assert page.url == url(sample_site, HANT + "search.html") + "?q=EDA"
+    assert page.locator("#search-input").input_value() == "EDA"
+    # no wait_for_function here: after a click the page's CSP forbids the script it would evaluate
+    expect(page.locator("#search-status")).to_have_text(re.compile("^找到"))
+    assert page.locator("#search-results .article-item-title").count() > 0
 
 
 def test_zh_hant_pages_use_traditional_fonts(page, sample_site: Built):

@@ -288,7 +288,17 @@
       });
   }
 
+  // The language switch keeps the query: the same search in the other edition.
+  function carryQueryToEditions(query) {
+    var links = document.querySelectorAll(".edition-switch a[href]");
+    Array.prototype.forEach.call(links, function (link) {
+      var page = link.getAttribute("href").split("?")[0];
+      link.setAttribute("href", query ? page + "?q=" + encodeURIComponent(query) : page);
+    });
+  }
+
   function setQueryInUrl(query) {
+    carryQueryToEditions(query);
     try {
       var url = new URL(window.location.href);
       url.searchParams.set("q", query);
@@ -315,5 +325,6 @@
 
   var initial = new URLSearchParams(window.location.search).get("q") || "";
   input.value = initial;
+  carryQueryToEditions(initial);
   search(initial);
 })();
