@@ -31,6 +31,8 @@ per_page: {tools.PER_PAGE}
 feed_size: {tools.FEED_ITEMS}
 publication: {vocab.PUBLICATION}
 sections: [{', '.join(vocab.SECTIONS)}]
+editions:
+  - {{language: zh-Hant, opencc: s2twp}}
 """
 
 
