@@ -29,7 +29,6 @@ from generator.site.templating import Reads
 from generator.site.theme import Theme
 
 
-
 @dataclass(frozen=True)
 class Job:
     section: str  # of the manifest (`incremental`): the edition's prefix, or ROOT

@@ -29,8 +29,8 @@ from jinja2 import nodes
 from jinja2.meta import find_undeclared_variables
 from jinja2.runtime import Context, Macro
 
-PAGE_FUNCTIONS = frozenset({"url", "t", "date"})
-MAX_FRAGMENTS = 30_000  # kept macro outputs per edition and process (about three per article of 10,000)  # what every page passes to its templates, besides its data
+PAGE_FUNCTIONS = frozenset({"url", "t", "date"})  # what every page passes to its templates, besides its data
+MAX_FRAGMENTS = 30_000  # kept macro outputs per edition and process (about three per article of 10,000)
 _EXTERNAL = ("://", "mailto:")
 
 
