@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test bench serve clean-venv
+.PHONY: site test bench eval serve clean-venv
 
 $(BIN)/bulletin: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: $(VENV)/.test-installed
 
 bench: $(BIN)/bulletin
 	$(BIN)/python bench/run.py
+
+eval: $(VENV)/.test-installed
+	$(BIN)/python -m bench.eval
 
 serve: $(BIN)/bulletin
 	$(BIN)/bulletin serve
