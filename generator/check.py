@@ -18,12 +18,11 @@ from markdown_it import MarkdownIt
 from generator.errors import BulletinError
 from generator.ingest.boilerplate import COPYRIGHT, PAGE_NUMBER
 from generator.ingest.chars import SENTENCE_END, last_meaningful
-from generator.site.config import SiteConfig, load_config
-from generator.site.editions import overrides_path, read_overrides
-from generator.site.reader import ISSUE_FILE, SourceArticle, SourceIssue, content_folders, read_article, \
-    read_issue_file
-from generator.site.yamlfile import parse_mapping, read_text_file
+from generator.site.content.config import SiteConfig, load_config
+from generator.site.content.reader import ISSUE_FILE, SourceArticle, SourceIssue, content_folders, read_article, read_issue_file
+from generator.site.editions.edition import overrides_path, read_overrides
 from generator.taxonomy import Taxonomy, load_taxonomy
+from generator.text.yamlfile import parse_mapping, read_text_file
 
 KNOWN_FIELDS = {"title", "subtitle", "section", "part", "publication", "date", "issue", "order", "slug", "tags",
                 "source_lines", "summary"}
@@ -63,7 +62,7 @@ def _problem(error: BulletinError, rule: str) -> Problem:
 
 
 def _unknown_fields(article: SourceArticle) -> list[Problem]:
-    from generator.site.reader import split_front_matter
+    from generator.site.content.reader import split_front_matter
 
     front, _, _ = split_front_matter(read_text_file(article.path, "article"), article.path)
     mapping = parse_mapping(front, article.path, 2, what="front matter")

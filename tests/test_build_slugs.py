@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.site.slugs import MAX_LENGTH, allocate, slugify
+from generator.text.slugs import MAX_LENGTH, allocate, slugify
 
 SAFE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 

@@ -10,7 +10,6 @@ from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
-
 from build_helpers import Built, build_project, run_bulletin
 from test_build_output import snapshot
 
@@ -227,7 +226,7 @@ def test_404_pages_resolve_links_against_their_own_edition(sample_site: Built):
 
 
 def test_large_archives_get_a_sitemap_index(monkeypatch, sample_site: Built, tmp_path):
-    from generator.site import sitemap
+    from generator.site.render import sitemap
 
     monkeypatch.setattr(sitemap, "MAX_URLS", 100)
     project = sample_site.project
@@ -249,7 +248,7 @@ def test_converted_text_is_kept_between_builds(make_project, monkeypatch):
     def no_opencc(self, text):
         raise AssertionError(f"converted again: {text!r}")
 
-    from generator.site.convert import Converter
+    from generator.site.editions.convert import Converter
 
     monkeypatch.setattr(Converter, "_convert", no_opencc)
     assert snapshot(build_project(project).out) == first  # every text came from the cache

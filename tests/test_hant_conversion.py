@@ -5,16 +5,15 @@ from __future__ import annotations
 import pickle
 
 import pytest
-
 from build_helpers import run_bulletin
+
 from generator.errors import BulletinError
-from generator.site.config import EditionConfig
-from generator.site.convert import Conversion, Converter, digest, phrase_pattern
-from generator.site.editions import conversion, read_overrides, selected
-from generator.site.markdown import MarkdownRenderer
-from generator.site.model import Edition
-from generator.site.opencc_fixes import FIX_SPLITS, FIXES
-from generator.site.protect import convert_marked
+from generator.site.content.config import EditionConfig
+from generator.site.editions.convert import Conversion, Converter, digest, phrase_pattern
+from generator.site.editions.edition import Edition, conversion, read_overrides, selected
+from generator.site.editions.opencc_fixes import FIX_SPLITS, FIXES
+from generator.site.markup.markdown import MarkdownRenderer
+from generator.site.markup.protect import convert_marked
 
 
 def converter(config: str = "s2twp", **overrides: str) -> Converter:
@@ -155,7 +154,7 @@ def test_a_named_override_file_must_exist(tmp_path):
 
 
 def test_variants_are_chosen_by_language_or_folder(make_project):
-    from generator.site.config import SiteConfig
+    from generator.site.content.config import SiteConfig
 
     config = SiteConfig(editions=(EditionConfig("zh-Hant", "zh-hant", "s2twp"), EditionConfig("zh-HK", "hk", "s2hk")))
     hant, hk = config.editions

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import opencc
 import pytest
-
 from build_helpers import ROOT
-from generator.site import editions
-from generator.site.config import load_config
-from generator.site.convert import Converter
+
+from generator.site.content.config import load_config
+from generator.site.editions import edition as editions
+from generator.site.editions.convert import Converter
 
 PAIRS = [
     # OpenCC's Taiwan phrases, written for software, change the meaning in news text

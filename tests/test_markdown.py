@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from generator.site.markdown import RESERVED_IDS, MarkdownRenderer
+from generator.site.markup.markdown import MarkdownRenderer
+from generator.site.markup.tokens import RESERVED_IDS
 
 RENDERER = MarkdownRenderer()
 

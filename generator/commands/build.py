@@ -5,10 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from generator.site.build import BuildResult
 
 PROGRESS_THRESHOLD = 200  # files: smaller builds finish before a progress bar would help
 
@@ -24,15 +20,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="build only this edition, e.g. zh-Hant (repeatable; default: every edition in site.yml); "
                         "the other editions' output is kept")
     parser.set_defaults(handler=run)
-
-
-def summary(result: BuildResult) -> str:
-    editions = f" in {' and '.join(result.languages)}" if len(result.languages) > 1 else ""
-    site = f"{result.pages} pages{editions} ({result.files} files, {result.bytes / 1024:.0f} KB)"
-    if result.up_to_date:
-        return f"up to date: {site}, checked in {result.seconds:.2f} s -> {result.out}"
-    changed = f", {result.written} written, the others unchanged" if result.written < result.files else ""
-    return f"built {site} in {result.seconds:.2f} s{changed}; search index {result.search_bytes / 1024:.0f} KB -> {result.out}"
 
 
 class ProgressBar:
@@ -71,5 +58,5 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
     for warning in result.warnings:
         print(f"bulletin build: warning: {warning}", file=sys.stderr)
-    print(summary(result))
+    print(result.summary())
     return 0

@@ -35,7 +35,6 @@ def _refuse_uncommitted(files: list[str]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from generator import ghpages
-    from generator.commands.build import summary
     from generator.site.build import BuildOptions, build  # heavy imports only when deploying
 
     paths = ProjectPaths.find(args.config, args.content, args.out)
@@ -46,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     result = build(BuildOptions(config=args.config, content=args.content, out=args.out, base_url=args.base_url))
     for warning in result.warnings:
         print(f"bulletin deploy: warning: {warning}", file=sys.stderr)
-    print(summary(result))
+    print(result.summary())
     source = ghpages.source_revision(repo)
     message = args.message or (f"Deploy {source or 'the site'} with bulletin {__version__}"
                                + (" (with uncommitted changes)" if dirty else ""))

@@ -3,7 +3,7 @@
     watch.Watcher ──changed paths──▶ debounce.Debouncer ──one batch──▶ rebuild.Rebuilder
          (watchdog threads)                                   (main thread: ingest raw files, build)
                                                                         │ built / failed
-    http.SiteServer ◀──────────── state.SiteState (build id, last problem) ◀┘
+  server.SiteServer ◀──────────── state.SiteState (build id, last problem) ◀┘
       (request threads: files of the output folder via paths.resolve,
        HTML with client.inject'ed reload script, /__bulletin__/wait.js long-poll)
 

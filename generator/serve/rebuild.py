@@ -15,7 +15,7 @@ from pathlib import Path
 from generator.project import ProjectPaths, raw_bulletin_of
 from generator.serve.problems import Problem, problem_from
 from generator.serve.watch import Filter
-from generator.site.build import BuildOptions, BuildResult, Builder
+from generator.site.build import Builder, BuildOptions, BuildResult
 
 
 @dataclass

@@ -7,7 +7,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.commands.build import summary
 from generator.errors import BulletinError
 from generator.project import ProjectPaths
 from generator.serve.debounce import Debouncer
@@ -58,7 +57,7 @@ def _report(outcome: Outcome, state: SiteState) -> None:
         return
     for warning in outcome.result.warnings:
         warn(f"warning: {warning}")
-    say(summary(outcome.result))
+    say(outcome.result.summary())
     state.built()
 
 

@@ -1,21 +1,16 @@
-"""`bulletin build`: from content/ to a static site.
+"""`bulletin build`: from content/ to a static site, one stage per sub-package, in the order data flows.
 
-Data flows one way, one module per step:
+    content/      site.yml and the content files, read into plain records (`config`, `reader`)
+    markup/       Markdown bodies: parsed once, rendered per edition (`markdown`, `plain`, `protect`)
+    editions/     the language editions and their script conversion (`edition`, `convert`)
+    model/        the site model of every edition: issues, sections, tags, articles (`assemble`)
+    render/       every output file planned as a target (`pages`) and made into bytes (`produce`)
+    incremental/  what a build may keep from the last one (`sources`, `fingerprints`, `manifest`)
+    build.py      the runner: one build, start to end (`Builder`)
+    batch.py      renders the targets, in worker processes when they are many
+    output.py     the output folder, guarded and swapped in atomically
 
-    config.load_config ──┐
-    editions.load ───────┤
-    reader.read_content ─┴─▶ model.build_sites ─▶ pages.plan (per edition) ─▶ render.produce ─▶ output.Staging
-
-* `editions` turns site.yml's editions into `Edition`s: the default one, and converted ones whose text
-  goes through a `convert.Converter` (OpenCC, `opencc_fixes` and the site's override phrases, results
-  kept between builds by `convert_cache`);
-* `reader` parses files into plain records (no derived data);
-* `model` derives issues, sections, tags, URLs, neighbours and related articles for all editions at
-  once, parsing each Markdown body once and passing every displayed string through each edition's
-  text transform (`{{protected}}` text excepted, see `protect`);
-* `pages` enumerates every output file as a `Target` (path, kind, key, dependencies);
-* `render` turns one target into bytes (`produce(target, site, theme)`), by Jinja for pages and by
-  `feeds`, `search` and `sitemap` for the other formats;
-* `output` guards the output folder and swaps the finished build in atomically, carrying over the
-  editions a build does not make; `sitemap` also writes the files at the root that serve every edition.
+A stage imports only from the stages above it in this list (and from `generator.text`, the text layer
+ingest and check share); `urls` (where every page lives) is read by all of them.
+tests/test_architecture.py holds the code to this order.
 """

@@ -18,15 +18,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.site import cachefile, search, workers
-from generator.site.deps import keys_of
-from generator.site.incremental import Stat, stat_of
-from generator.site.model import Site
+from generator import workers
+from generator.site.incremental import cachefile
+from generator.site.incremental.fingerprints import keys_of
+from generator.site.incremental.manifest import Stat, stat_of
+from generator.site.model.objects import Site
 from generator.site.output import link_kept, write_new
-from generator.site.pages import SEARCH_INDEX, Target
-from generator.site.render import RenderOptions, produce, search_reads
-from generator.site.templating import Reads
-from generator.site.theme import Theme
+from generator.site.render import search
+from generator.site.render.pages import SEARCH_INDEX, Target
+from generator.site.render.produce import RenderOptions, produce, search_reads
+from generator.site.render.reads import Reads
+from generator.site.render.theme import Theme
 
 
 @dataclass(frozen=True)

@@ -24,18 +24,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.project import RAW_FOLDER, ProjectPaths
-from generator.site import batch, cachefile, editions, output, sitemap
-from generator.site.config import SiteConfig, load_config
-from generator.site.convert import Converter
-from generator.site.convert_cache import ConversionCache
-from generator.site.deps import SETTINGS, Fingerprints, fingerprint, layout
-from generator.site.incremental import ROOT, Freshness, Manifest, OutputFile, Section, inputs_digest, stamps, tree_files
-from generator.site.markdown import MarkdownRenderer
-from generator.site.model import Edition, Site, build_sites
-from generator.site.pages import PAGE_KINDS, SEARCH_INDEX, Target, plan, site_plan
-from generator.site.render import PAGES, STATIC, RenderOptions
-from generator.site.sources import SourceStore
-from generator.site.theme import Theme, load_theme
+from generator.site import batch, output
+from generator.site.content.config import SiteConfig, load_config
+from generator.site.editions import edition as editions
+from generator.site.editions.convert import Converter
+from generator.site.editions.convert_cache import ConversionCache
+from generator.site.incremental import cachefile
+from generator.site.incremental.fingerprints import SETTINGS, Fingerprints, fingerprint, layout
+from generator.site.incremental.manifest import ROOT, Freshness, Manifest, OutputFile, Section, inputs_digest, stamps, tree_files
+from generator.site.incremental.sources import SourceStore
+from generator.site.markup.markdown import MarkdownRenderer
+from generator.site.model.assemble import build_sites
+from generator.site.model.objects import Site
+from generator.site.render import sitemap
+from generator.site.render.pages import PAGE_KINDS, SEARCH_INDEX, Target, plan, site_plan
+from generator.site.render.produce import PAGES, STATIC, RenderOptions
+from generator.site.render.theme import Theme, load_theme
 
 TEMPLATE = "template:"
 
@@ -65,6 +69,15 @@ class BuildResult:
     languages: list[str] = field(default_factory=list)  # of the editions built
     written: int = 0  # files rendered by this build; the others were kept as they were
     up_to_date: bool = False  # nothing changed: the output folder was left alone
+
+    def summary(self) -> str:
+        """One line for the terminal: what was built, how big, how fast, and where."""
+        editions = f" in {' and '.join(self.languages)}" if len(self.languages) > 1 else ""
+        site = f"{self.pages} pages{editions} ({self.files} files, {self.bytes / 1024:.0f} KB)"
+        if self.up_to_date:
+            return f"up to date: {site}, checked in {self.seconds:.2f} s -> {self.out}"
+        changed = f", {self.written} written, the others unchanged" if self.written < self.files else ""
+        return f"built {site} in {self.seconds:.2f} s{changed}; search index {self.search_bytes / 1024:.0f} KB -> {self.out}"
 
 
 class Builder:

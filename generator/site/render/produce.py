@@ -17,11 +17,14 @@ from typing import Any
 import jinja2
 
 from generator.errors import BulletinError
-from generator.site import feeds, pages, search, sitemap, urls
-from generator.site.model import Issue, Listing, Site
-from generator.site.pages import Target
-from generator.site.templating import PageLinks, Reads
-from generator.site.theme import Strings, Theme
+from generator.site import urls
+from generator.site.model.objects import Issue, Listing, Site
+from generator.site.render import feeds, pages, sitemap
+from generator.site.render.pages import Target
+from generator.site.render.reads import Reads
+from generator.site.render.strings import Strings
+from generator.site.render.templating import PageLinks
+from generator.site.render.theme import Theme
 
 HOME_TAGS = 30
 PAGES = "pages"  # the key of the list of every page and its date (what the sitemap shows)

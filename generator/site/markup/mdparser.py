@@ -14,9 +14,9 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
-from generator.site.markdown import PROTECTED, TEXT_TYPES, inline_text, unique_id
-from generator.site.protect import CLOSE, OPEN
-from generator.site.text import is_cjk_letter, is_wide
+from generator.site.markup.protect import CLOSE, OPEN
+from generator.site.markup.tokens import PROTECTED, TEXT_TYPES, inline_text, unique_id
+from generator.text.cjk import is_cjk_letter, is_wide
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 

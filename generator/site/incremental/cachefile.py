@@ -25,7 +25,7 @@ _LIBRARIES = ("jinja2", "markdown_it", "opencc", "pypinyin", "yaml", "markupsafe
 
 @cache
 def engine_version() -> str:
-    """A digest of the build engine's code, its version, Python's and its libraries' versions."""
+    """A digest of the build engine's code (the whole package), its version, Python's and its libraries' versions."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{__version__} {sys.version}".encode())
     for name in _LIBRARIES:  # found, not imported (pypinyin takes a quarter of a second): its file stands for its version
@@ -33,8 +33,9 @@ def engine_version() -> str:
         origin = spec.origin if spec and spec.origin else ""
         stat = os.stat(origin) if origin else None
         digest.update(f"{name} {origin} {stat.st_size if stat else ''} {stat.st_mtime_ns if stat else ''}".encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + path.read_bytes())
+    package = Path(__file__).resolve().parents[2]  # generator/: the build engine and the text layer it uses
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.errors import BulletinError
 from generator.project import RAW_FOLDER
-from generator.site.yamlfile import Mapping, parse_mapping, read_text_file
+from generator.text.yamlfile import Mapping, parse_mapping, read_text_file
 
 ISSUE_FILE = "_issue.yml"
 _ORDER_PREFIX_RE = re.compile(r"^\d+[-_ ]+")
@@ -149,20 +149,3 @@ def _refuse_outside_link(path: Path, root: Path) -> None:
     if path.is_symlink() and root.resolve() not in path.resolve().parents:
         raise BulletinError(f"is a symbolic link to {path.resolve()}, outside the content folder: "
                             "it is not published (copy the file in instead)", path)
-
-
-def read_content(root: Path) -> Content:
-    """Every article under `root` (sorted by path) and every issue described by an `_issue.yml`."""
-    content = Content()
-    for _folder, issue_file, articles in content_folders(root):
-        folder_issue = None
-        if issue_file is not None:
-            folder_issue = read_issue_file(issue_file)
-            known = content.issues.get(folder_issue.id)
-            if known is not None:
-                raise BulletinError(f"issue {folder_issue.id!r} is already described by {known.path}", folder_issue.path)
-            content.issues[folder_issue.id] = folder_issue
-        for path in articles:
-            content.articles.append(read_article(path, path.relative_to(root).as_posix(), folder_issue))
-    content.articles.sort(key=lambda article: article.key)
-    return content

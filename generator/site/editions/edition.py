@@ -12,16 +12,32 @@ phrases to what the edition shows:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BulletinError
-from generator.site.config import EditionConfig, SiteConfig
-from generator.site.convert import CONFIGS, Conversion, Converter
-from generator.site.model import Edition
-from generator.site.opencc_fixes import FIX_SPLITS, FIXES
-from generator.site.yamlfile import parse_mapping, read_text_file
+from generator.site.content.config import OPENCC_CONFIGS, EditionConfig, SiteConfig
+from generator.site.editions.convert import Conversion, Converter
+from generator.site.editions.opencc_fixes import FIX_SPLITS, FIXES
+from generator.site.markup.protect import convert_marked
+from generator.site.markup.tokens import identity
+from generator.text.yamlfile import parse_mapping, read_text_file
 
 OVERRIDES_FILES = {"Hant": "hant-overrides.yml", "Hans": "hans-overrides.yml"}  # in content/, by target script
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A language edition: its language tag, its output sub-folder, and its text transform."""
+
+    language: str
+    prefix: str = ""  # '' for the default edition, else a folder such as 'zh-hant/'
+    transform: Callable[[str], str] = identity
+    text_key: str = ""  # names the transform (its conversion's key): text made with it can be kept
+
+    def text(self, value: str) -> str:
+        """A displayed field (a title, a name): transformed, but `{{protected}}` parts kept as written."""
+        return convert_marked(value, self.transform)
 
 
 def read_overrides(path: Path) -> dict[str, str]:
@@ -39,7 +55,7 @@ def overrides_path(edition: EditionConfig, project: Path, content: Path) -> tupl
     """The edition's override file and whether it must exist (it must when site.yml names it)."""
     if edition.overrides:
         return project / edition.overrides, True
-    return content / OVERRIDES_FILES[CONFIGS[edition.opencc]], False
+    return content / OVERRIDES_FILES[OPENCC_CONFIGS[edition.opencc]], False
 
 
 def conversion(edition: EditionConfig, project: Path, content: Path) -> Conversion:

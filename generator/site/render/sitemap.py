@@ -12,8 +12,8 @@ import math
 import xml.etree.ElementTree as ET
 
 from generator.site import urls
-from generator.site.feeds import serialize
-from generator.site.model import Site
+from generator.site.model.objects import Site
+from generator.site.render.feeds import serialize
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"

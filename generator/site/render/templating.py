@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import types
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,23 +28,11 @@ from jinja2 import nodes
 from jinja2.meta import find_undeclared_variables
 from jinja2.runtime import Context, Macro
 
+from generator.site.render.reads import Reads
+
 PAGE_FUNCTIONS = frozenset({"url", "t", "date"})  # what every page passes to its templates, besides its data
 MAX_FRAGMENTS = 30_000  # kept macro outputs per edition and process (about three per article of 10,000)
 _EXTERNAL = ("://", "mailto:")
-
-
-@dataclass
-class Reads:
-    """What one render read: model objects (only the fields shown in lists, or more) and named inputs."""
-
-    card: set = field(default_factory=set)  # objects of which only fields in their CARD_FIELDS were read
-    full: set = field(default_factory=set)  # objects of which some other field was read
-    keys: set[str] = field(default_factory=set)  # other inputs by name: 'template:base.html', 'static:…'
-
-    def add(self, other: Reads) -> None:
-        self.card |= other.card
-        self.full |= other.full
-        self.keys |= other.keys
 
 
 class PageLinks:

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from generator.fsutil import atomic_write_text
-from generator.site.convert import Conversion, Converter, digest
+from generator.site.editions.convert import Conversion, Converter, digest
 
 FOLDER = Path(".cache") / "convert"
 _KEY_RE = re.compile(r"[0-9a-f]{16}\.json")  # what follows '<edition>-' in a file name

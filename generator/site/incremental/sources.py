@@ -23,17 +23,19 @@ from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
+from generator import workers
 from generator.errors import BulletinError
-from generator.site import cachefile, slugs, workers
-from generator.site.convert import Converter
-from generator.site.markdown import MarkdownRenderer, RenderedBody
-from generator.site.model import ArticleText, Edition, Prepared, RelatedMemo
-from generator.site.reader import Content, SourceArticle, SourceIssue, content_folders, read_article, read_issue_file
-from generator.site.text import reading_minutes, truncate
+from generator.site.content.reader import Content, SourceArticle, SourceIssue, content_folders, read_article, read_issue_file
+from generator.site.editions.convert import Converter
+from generator.site.editions.edition import Edition
+from generator.site.incremental import cachefile
+from generator.site.markup.markdown import MarkdownRenderer, RenderedBody
+from generator.site.model.prepare import ArticleText, Prepared, prepare
+from generator.site.model.related import RelatedMemo
+from generator.text import slugs
 
 CACHE = cachefile.FOLDER / "sources"
 INDEX = "index.pickle"
-SUMMARY_LENGTH = 120
 Stamp = tuple[int, int]  # size, modification time in ns
 
 
@@ -92,24 +94,6 @@ def file_digest(data: bytes) -> str:
 
 def _stamp(stat: os.stat_result) -> Stamp:
     return stat.st_size, stat.st_mtime_ns
-
-
-def prepare(source: SourceArticle, editions: Sequence[Edition], renderer: MarkdownRenderer) -> tuple[int, dict[str, ArticleText]]:
-    """Reading minutes and each edition's text of an article, its body parsed once for all."""
-    parsed = renderer.parse(source.body)
-    texts: dict[str, ArticleText] = {}
-    for edition in editions:
-        if edition.text_key in texts:
-            continue
-        text, body = edition.text, renderer.render_parsed(parsed, edition.transform)
-        texts[edition.text_key] = ArticleText(
-            title=text(source.title),
-            subtitle=text(source.subtitle) if source.subtitle else None,
-            part=text(source.part) if source.part else None,
-            summary=text(source.summary) if source.summary else truncate(body.lead, SUMMARY_LENGTH),
-            body=body,
-        )
-    return reading_minutes(parsed.text), texts
 
 
 @dataclass(frozen=True)
@@ -230,7 +214,7 @@ class SourceStore:
         """Every article under `root` prepared for `editions`, and the issues `_issue.yml` files describe.
         `known` holds the stamps of files already looked at in this build, by path.
 
-        Raises the first problem in content order, as `reader.read_content` does."""
+        Raises the first problem in content order, as reading the files one by one would."""
         if self._articles is None:
             self._load()
         walk = _walk(root)

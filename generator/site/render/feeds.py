@@ -11,14 +11,11 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from email.utils import format_datetime
-from typing import TYPE_CHECKING
 
 from generator import __version__
 from generator.site import urls
-from generator.site.model import Article, Listing, Site
-
-if TYPE_CHECKING:
-    from generator.site.theme import Strings
+from generator.site.model.objects import Article, Listing, Site
+from generator.site.render.strings import Strings
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

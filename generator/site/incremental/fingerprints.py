@@ -8,7 +8,7 @@ card (`#c`: the fields lists show, such as a title, a path, a date, a summary) o
 article's body changes its full fingerprint only: its page and the feeds holding it are rendered
 again, while the listings showing its card are not.
 
-Pages note their keys as they render (`templating.Reads`), so whatever a theme shows is followed;
+Pages note their keys as they render (`render.reads.Reads`), so whatever a theme shows is followed;
 the other files declare theirs (`render.produce`). A key's fingerprint is a plain value (text,
 numbers, tuples of them) reduced to a short digest, compared with the one kept from the last build.
 """
@@ -21,19 +21,10 @@ from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
 from typing import Any
 
-from generator.site.feeds import Feed
-from generator.site.model import Article, Issue, Listing, Site
-from generator.site.templating import Reads
+from generator.site.model.objects import Article, Issue, Listing, Site
+from generator.site.render.feeds import Feed
+from generator.site.render.reads import Reads
 
-# The fields of each model class that lists show; reading any other counts as reading everything.
-CARD_FIELDS: dict[type, frozenset[str]] = {
-    Article: frozenset({"key", "slug", "path", "title", "subtitle", "part", "date", "published", "summary",
-                        "reading_minutes", "section", "issue", "tags"}),
-    Issue: frozenset({"id", "slug", "path", "date", "year", "publication", "number"}),
-    Listing: frozenset({"kind", "key", "name", "slug", "path", "page_path", "feed_path"}),
-    Site: frozenset({"config", "edition", "editions", "title", "description", "author", "navigation", "language", "url"}),
-    Feed: frozenset({"title", "page", "rss", "atom"}),
-}
 SETTINGS = "settings"  # every file of an edition depends on its settings (see `Fingerprints`)
 CARD, FULL = "#c", "#f"
 

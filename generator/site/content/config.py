@@ -10,9 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator.errors import BulletinError
 from generator.site import urls
-from generator.site.convert import CONFIGS
-from generator.site.text import clean_text
-from generator.site.yamlfile import Mapping, parse_mapping, read_text_file
+from generator.text.normalize import clean_text
+from generator.text.yamlfile import Mapping, parse_mapping, read_text_file
 
 DEFAULT_BASE_URL = "http://localhost:8000/"
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -20,6 +19,15 @@ _THEME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _FOLDER_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DOMAIN_RE = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
 _TRADITIONAL_TAGS = ("hant", "tw", "hk", "mo")
+
+# OpenCC configurations an edition may use (its `opencc` setting), with the script each one writes.
+OPENCC_CONFIGS = {
+    "s2t": "Hant",  # Traditional characters (OpenCC standard)
+    "s2tw": "Hant",  # Taiwan standard characters
+    "s2twp": "Hant",  # Taiwan standard characters and Taiwan vocabulary (软件 -> 軟體)
+    "s2hk": "Hant",  # Hong Kong standard characters
+    "t2s": "Hans",  # a Traditional source converted to Simplified
+}
 
 
 @dataclass(frozen=True)
@@ -38,7 +46,7 @@ class EditionConfig:
 
     language: str
     folder: str  # a sub-folder of the output: 'zh-hant'
-    opencc: str  # an OpenCC configuration name, one of convert.CONFIGS
+    opencc: str  # an OpenCC configuration name, one of OPENCC_CONFIGS
     overrides: str | None = None  # override file as written in site.yml, relative to its folder; None: the default
 
 
@@ -124,10 +132,10 @@ def _edition(mapping: Mapping, item: object, language: str) -> EditionConfig:
     tag, config = item.get("language", "").strip(), item.get("opencc", "").strip()
     if not _LANGUAGE_RE.match(tag):
         raise mapping.error("editions", f"edition language must be a language tag such as zh-Hant, got {tag!r}")
-    if config not in CONFIGS:
-        raise mapping.error("editions", f"edition {tag}: opencc must be one of {', '.join(CONFIGS)}, got {config!r}")
+    if config not in OPENCC_CONFIGS:
+        raise mapping.error("editions", f"edition {tag}: opencc must be one of {', '.join(OPENCC_CONFIGS)}, got {config!r}")
     source = "Hant" if config.startswith("t") else "Hans"
-    if script(language) != source or script(tag) != CONFIGS[config]:
+    if script(language) != source or script(tag) != OPENCC_CONFIGS[config]:
         raise mapping.error("editions", f"edition {tag}: opencc {config} does not convert the site's language {language} into {tag}")
     folder = item.get("folder", "").strip() or tag.lower()
     if not _FOLDER_RE.match(folder) or folder in urls.TOP_LEVEL_NAMES:

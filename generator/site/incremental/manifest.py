@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator.site import cachefile
+from generator.site.incremental import cachefile
 
 ROOT = "/"  # the section of the files at the output root that serve every edition (sitemap, robots.txt)
 Stat = tuple[int, int, int]  # inode, size, modification time in ns

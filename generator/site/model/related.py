@@ -7,12 +7,12 @@ tag scores more the rarer it is; ties go to the article closer in time, then to 
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
-if TYPE_CHECKING:
-    from generator.site.model import Article
+from generator.site.model.objects import Article, Site
 
 RELATED_COUNT = 5
 WINDOW = 30
@@ -49,3 +49,32 @@ def _best(scores: dict[Article, float], day: dict[Article, int], today: int, cou
     least = heapq.nlargest(count, scores.values())[-1] - 1e-9 if len(scores) > count else float("-inf")  # below rounding's reach
     ranked = sorted((-round(score, 9), abs(day[other] - today), other.slug, other) for other, score in scores.items() if score >= least)
     return [other for *_, other in ranked[:count]]
+
+
+@dataclass
+class RelatedMemo:
+    """Related articles of the last build, reused while no article's tags, date or slug changed."""
+
+    digest: str = ""
+    keys: dict[str, list[str]] = field(default_factory=dict)  # article key -> related article keys
+
+
+
+def _related_digest(articles: list[Article]) -> str:
+    """Everything related articles depend on: each article's place, slug, date and tags."""
+    material = repr([(article.key, article.slug, article.date.toordinal(), [tag.key for tag in article.tags]) for article in articles])
+    return hashlib.blake2b(material.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def share_related(sites: list[Site], memo: RelatedMemo) -> None:
+    """Related articles, found once (they depend on tags and dates only) and given to every edition."""
+    first = sites[0].articles
+    digest = _related_digest(first)
+    if digest != memo.digest:
+        related_articles(first)
+        memo.digest, memo.keys = digest, {article.key: [other.key for other in article.related] for article in first}
+    for site in sites:
+        by_key = {article.key: article for article in site.articles}
+        for article in site.articles:
+            article.related = [by_key[key] for key in memo.keys[article.key]]
+

@@ -1,180 +1,24 @@
-"""The site model: one edition's issues, sections, tags and articles, with their paths and neighbours.
+"""The model of every edition built together, from the content read and the articles prepared.
 
-Every page kind, feed, search index and sitemap reads this model and nothing else. Identity (slugs,
-paths, order) comes from the source text, so every edition has the same pages at the same paths;
-displayed strings pass through the edition's `transform`. The editions built together share the
-edition-independent work: order, slugs, related articles. Each article arrives prepared (`Prepared`,
-made by `sources`): parsed once, its text rendered for every edition.
+The editions share the edition-independent work: order, slugs, related articles. Each article
+arrives prepared (`prepare.Prepared`): parsed once, its text made for every edition.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from generator.site import urls
-from generator.site.config import NavLink, SiteConfig
-from generator.site.markdown import MarkdownRenderer, RenderedBody, identity
-from generator.site.protect import convert_marked
-from generator.site.reader import Content, SourceArticle, SourceIssue
-from generator.site.related import related_articles
-from generator.site.slugs import allocate, slugify
-
-
-@dataclass(frozen=True)
-class Edition:
-    """A language edition: its language tag, its output sub-folder, and its text transform."""
-
-    language: str
-    prefix: str = ""  # '' for the default edition, else a folder such as 'zh-hant/'
-    transform: Callable[[str], str] = identity
-    text_key: str = ""  # names the transform (its conversion's key): text made with it can be kept
-
-    def text(self, value: str) -> str:
-        """A displayed field (a title, a name): transformed, but `{{protected}}` parts kept as written."""
-        return convert_marked(value, self.transform)
-
-
-@dataclass(frozen=True)
-class ArticleText:
-    """What one edition shows of an article, in its script."""
-
-    title: str
-    subtitle: str | None
-    part: str | None
-    summary: str
-    body: RenderedBody
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """An article file read, its body parsed once, and its text made for each edition (by `text_key`)."""
-
-    source: SourceArticle
-    reading_minutes: int  # the same in every edition
-    texts: Mapping[str, ArticleText]
-
-
-@dataclass(eq=False)
-class Listing:
-    """A section or a tag: a named, paginated list of articles, newest first, with its own feeds."""
-
-    kind: str  # 'sections' or 'tags'
-    key: str  # the name in the content
-    name: str  # the name as displayed
-    slug: str
-    articles: list[Article] = field(default_factory=list)
-
-    @cached_property  # read by nearly every page that links to it
-    def path(self) -> str:
-        return urls.listing(self.kind, self.slug)
-
-    def page_path(self, page: int) -> str:
-        return urls.listing(self.kind, self.slug, page)
-
-    def feed_path(self, feed: str) -> str:
-        return urls.listing_feed(self.kind, self.slug, feed)
-
-
-@dataclass(eq=False)
-class IssueGroup:
-    section: Listing
-    articles: list[Article]
-
-
-@dataclass(eq=False)
-class Issue:
-    id: str
-    slug: str
-    date: dt.date
-    publication: str
-    number: str | None
-    groups: list[IssueGroup] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)  # reading order: by section, then position
-    older: Issue | None = None
-    newer: Issue | None = None
-
-    @cached_property  # read by nearly every page that links to it
-    def path(self) -> str:
-        return urls.issue(self.slug)
-
-    @property
-    def year(self) -> int:
-        return self.date.year
-
-
-@dataclass(eq=False)
-class Article:
-    source: SourceArticle
-    slug: str
-    title: str
-    subtitle: str | None
-    part: str | None
-    date: dt.date
-    published: dt.datetime  # aware, in the site's timezone
-    body: RenderedBody
-    summary: str
-    reading_minutes: int
-    section: Listing = None  # type: ignore[assignment]  # set while the model is built
-    issue: Issue = None  # type: ignore[assignment]
-    tags: list[Listing] = field(default_factory=list)
-    prev: Article | None = None
-    next: Article | None = None
-    related: list[Article] = field(default_factory=list)
-    absolute_html: str | None = None  # the body with its relative links made absolute, when it has any
-
-    @property
-    def key(self) -> str:
-        return self.source.key
-
-    @property
-    def feed_html(self) -> str:
-        """The body for feeds, whose readers resolve no relative link."""
-        return self.body.html if self.absolute_html is None else self.absolute_html
-
-    @cached_property  # read by nearly every page that links to it
-    def path(self) -> str:
-        return urls.article(self.slug)
-
-
-@dataclass(eq=False)
-class Site:
-    config: SiteConfig
-    edition: Edition
-    title: str
-    description: str
-    author: str
-    navigation: list[NavLink]
-    issues: list[Issue]  # newest first
-    sections: list[Listing]  # in the configured order, then by first appearance
-    tags: list[Listing]  # by slug
-    articles: list[Article]  # newest issue first, reading order within an issue
-    warnings: list[str]
-    editions: list[Edition] = field(default_factory=list)  # every configured edition, default first
-
-    def __post_init__(self) -> None:
-        self._lookup: dict[tuple[str, str], Article | Issue | Listing] = {}
-        for kind, items in (("articles", self.articles), ("issues", self.issues), ("sections", self.sections), ("tags", self.tags)):
-            self._lookup.update(((kind, item.slug), item) for item in items)
-
-    def find(self, kind: str, slug: str) -> Article | Issue | Listing:
-        """The article, issue, section or tag (`kind` 'articles', 'issues', 'sections', 'tags') by slug."""
-        return self._lookup[(kind, slug)]
-
-    @property
-    def latest(self) -> Issue | None:
-        return self.issues[0] if self.issues else None
-
-    @property
-    def language(self) -> str:
-        return self.edition.language
-
-    def url(self, path: str) -> str:
-        """The absolute public URL of an edition-relative path."""
-        return urls.absolute(self.config.base_url, self.edition.prefix + path)
+from generator.site.content.config import NavLink, SiteConfig
+from generator.site.content.reader import Content, SourceArticle, SourceIssue
+from generator.site.editions.edition import Edition
+from generator.site.markup.markdown import MarkdownRenderer
+from generator.site.model.objects import Article, Issue, IssueGroup, Listing, Site
+from generator.site.model.prepare import Prepared
+from generator.site.model.related import RelatedMemo, share_related
+from generator.text.slugs import allocate, slugify
 
 
 def _published(source: SourceArticle, tz: dt.tzinfo) -> dt.datetime:
@@ -361,14 +205,6 @@ def _site(draft: _Draft, content: Content, config: SiteConfig, names: _Names, ed
     )
 
 
-@dataclass
-class RelatedMemo:
-    """Related articles of the last build, reused while no article's tags, date or slug changed."""
-
-    digest: str = ""
-    keys: dict[str, list[str]] = field(default_factory=dict)  # article key -> related article keys
-
-
 def build_sites(content: Content, config: SiteConfig, editions: list[Edition], prepared: Mapping[str, Prepared], renderer: MarkdownRenderer,
                 all_editions: list[Edition] | None = None, related: RelatedMemo | None = None) -> list[Site]:
     """The model of each of `editions` from the content read and prepared (`prepared[key]`).
@@ -385,24 +221,6 @@ def build_sites(content: Content, config: SiteConfig, editions: list[Edition], p
                 tags = [draft.tags[name] for name in source.tags]
                 draft.articles[source.key] = _article(prepared[source.key], slug, draft.sections[section_name], tags, config, draft.edition, renderer)
     sites = [_site(draft, content, config, names, all_editions or editions) for draft in drafts]
-    _share_related(sites, related if related is not None else RelatedMemo())
+    share_related(sites, related if related is not None else RelatedMemo())
     return sites
 
-
-def _related_digest(articles: list[Article]) -> str:
-    """Everything related articles depend on: each article's place, slug, date and tags."""
-    material = repr([(article.key, article.slug, article.date.toordinal(), [tag.key for tag in article.tags]) for article in articles])
-    return hashlib.blake2b(material.encode("utf-8"), digest_size=16).hexdigest()
-
-
-def _share_related(sites: list[Site], memo: RelatedMemo) -> None:
-    """Related articles, found once (they depend on tags and dates only) and given to every edition."""
-    first = sites[0].articles
-    digest = _related_digest(first)
-    if digest != memo.digest:
-        related_articles(first)
-        memo.digest, memo.keys = digest, {article.key: [other.key for other in article.related] for article in first}
-    for site in sites:
-        by_key = {article.key: article for article in site.articles}
-        for article in site.articles:
-            article.related = [by_key[key] for key in memo.keys[article.key]]

@@ -8,11 +8,13 @@ search index is one target that makes all the files under `search/` (how many de
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.site import sitemap, urls
-from generator.site.model import Listing, Site
-from generator.site.theme import Theme
+from generator.site import urls
+from generator.site.model.objects import Article, Listing, Site
+from generator.site.render import sitemap
+from generator.site.render.theme import Theme
 
 FEEDS = (("rss", urls.RSS), ("atom", urls.ATOM))
 PAGE_KINDS = frozenset({"home", "archive", "issue", "article", "sections", "section", "tags", "tag", "search", "404"})

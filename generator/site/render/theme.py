@@ -6,43 +6,21 @@ template, string by string and static file by static file: an override theme hol
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import jinja2
 
 from generator.errors import BulletinError
-from generator.site.deps import CARD_FIELDS
-from generator.site.templating import SiteEnvironment
-from generator.site.yamlfile import parse_mapping, read_text_file
+from generator.site.render.reads import CARD_FIELDS
+from generator.site.render.strings import STRINGS_FILE, Strings
+from generator.site.render.templating import SiteEnvironment
+from generator.text.yamlfile import parse_mapping, read_text_file
 
-BUILTIN_THEMES = Path(__file__).resolve().parents[2] / "themes"
+BUILTIN_THEMES = Path(__file__).resolve().parents[3] / "themes"
 DEFAULT_THEME = "default"
-STRINGS_FILE = "i18n.yml"
 STATIC_FOLDER = "static"
-
-
-@dataclass(frozen=True)
-class Strings:
-    """The theme's UI strings for one language: `t('key', name=value)` formats an entry."""
-
-    language: str
-    table: dict[str, str]
-
-    def __call__(self, key: str, **values: object) -> str:
-        entry = self.table.get(key)
-        if entry is None:
-            raise BulletinError(f"no UI string {key!r} for {self.language} in the theme's {STRINGS_FILE}")
-        try:
-            return entry.format(**values) if values else entry
-        except (KeyError, IndexError, ValueError) as exc:
-            raise BulletinError(f"UI string {key!r} for {self.language} has a bad placeholder: {exc}") from None
-
-    def date(self, value: dt.date) -> str:
-        return self("date", year=value.year, month=value.month, day=value.day)
 
 
 def _strings(dirs: list[Path]) -> dict[str, dict[str, str]]:

@@ -21,23 +21,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from generator.site import plain
-from generator.site.slugs import slugify
+from generator.site.markup import plain
+from generator.site.markup.tokens import identity, inline_text, unique_id
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
-
-PROTECTED = "protected_text"  # the token type of `{{text}}`
-TEXT_TYPES = ("text", "code_inline", PROTECTED)
-
-# Ids the default theme uses for its own elements; a heading never takes one of them.
-RESERVED_IDS = frozenset(
-    {"main", "top", "toc", "site-header", "site-nav", "site-search", "search-form", "search-input", "search-status", "search-results"}
-)
-
-
-def identity(text: str) -> str:
-    return text
 
 
 @dataclass(frozen=True)
@@ -72,22 +60,6 @@ class RenderedBody:
     relative_links: bool  # whether any link or image URL is relative
 
 
-def inline_text(children: list[Token], transform: Callable[[str], str] = identity) -> str:
-    parts = []
-    for token in children:
-        if token.type == "text":
-            parts.append(transform(token.content))
-        elif token.type in TEXT_TYPES:
-            parts.append(token.content)
-        elif token.type == "softbreak":
-            parts.append(" ")
-        elif token.type == "hardbreak":
-            parts.append("\n")
-        elif token.children:
-            parts.append(inline_text(token.children, transform))
-    return "".join(parts)
-
-
 def _blocks(tokens: list[Token], transform: Callable[[str], str]) -> Iterator[tuple[Token | None, str]]:
     """(opening token, plain text) of each block with text, in order; code blocks have no opener."""
     for index, token in enumerate(tokens):
@@ -95,16 +67,6 @@ def _blocks(tokens: list[Token], transform: Callable[[str], str]) -> Iterator[tu
             yield tokens[index - 1], inline_text(token.children or [], transform)
         elif token.type in ("fence", "code_block"):
             yield None, token.content.rstrip("\n")
-
-
-def unique_id(text: str, used: set[str]) -> str:
-    base = slugify(text) if text.strip() else "section"
-    candidate, number = base, 1
-    while candidate in used or candidate in RESERVED_IDS:
-        number += 1
-        candidate = f"{base}-{number}"
-    used.add(candidate)
-    return candidate
 
 
 class MarkdownRenderer:
@@ -116,7 +78,7 @@ class MarkdownRenderer:
     @property
     def _md(self) -> Any:
         if self._parser is None:
-            from generator.site.mdparser import new_parser
+            from generator.site.markup.mdparser import new_parser
 
             self._parser = new_parser()
         return self._parser

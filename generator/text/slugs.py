@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from generator.site.text import HAN_RUN_RE
+from generator.text.cjk import HAN_RUN_RE
 
 MAX_LENGTH = 100
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from itertools import accumulate, repeat
 
 from generator.site import urls
-from generator.site.model import Article, Site
-from generator.site.text import fold
+from generator.site.model.objects import Article, Site
+from generator.text.normalize import fold
 
 DOCS_PER_SHARD = 50
 SHARD_TARGET_BYTES = 256 * 1024

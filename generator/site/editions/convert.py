@@ -26,14 +26,6 @@ from itertools import chain, islice
 
 import opencc
 
-# OpenCC configurations an edition may use, with the script each one writes.
-CONFIGS = {
-    "s2t": "Hant",  # Traditional characters (OpenCC standard)
-    "s2tw": "Hant",  # Taiwan standard characters
-    "s2twp": "Hant",  # Taiwan standard characters and Taiwan vocabulary (软件 -> 軟體)
-    "s2hk": "Hant",  # Hong Kong standard characters
-    "t2s": "Hans",  # a Traditional source converted to Simplified
-}
 VERSION = 1  # bump when the conversion algorithm changes: invalidates kept results
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from generator.errors import BulletinError
-from generator.site.text import clean_text
+from generator.text.normalize import clean_text
 
 
 @dataclass
