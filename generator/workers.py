@@ -2,8 +2,9 @@
 
 The workers are forked (Linux), so they start with everything the parent has loaded: the site model,
 the compiled templates, the Markdown parser, the converters. A step is a task and its parts; only
-the parts and the results cross between processes, never the model. The parent sets up what the
-workers need (`share`) before forking them, and works on the parts too: one process per core.
+the parts and the results cross between processes, never the model: a task may be any callable, a
+`functools.partial` holding what it works with (forking copies it, nothing is pickled). The parent
+works on the parts too: one process per core.
 
 Small jobs run in the calling process: forking costs more than it saves below `PARALLEL_MIN`
 items. A worker ignores Ctrl-C (the parent stops it) and dies with its parent, so a killed build
@@ -29,15 +30,6 @@ R = TypeVar("R")
 PARALLEL_MIN = 400  # items (pages, articles): below this a single process is faster (see bench/RESULTS.md)
 CHUNKS_PER_WORKER = 6  # enough to even out the work, few enough to keep each task's overhead small
 _PR_SET_PDEATHSIG = 1
-
-shared: dict[str, Any] = {}  # what the parent set up for the workers, inherited when they fork
-
-
-def share(**values: Any) -> None:
-    """Make `values` available to workers forked from now on (and to tasks run in this process)."""
-    shared.clear()
-    shared.update(values)
-
 
 def cores() -> int:
     try:

@@ -19,8 +19,8 @@ from generator.ingest.rules import label_blocks
 from generator.ingest.segment import Article, Decision, Segmented, segment
 from generator.ingest.tagging import Tagger
 from generator.ingest.writer import ISSUE_FILE, PlannedFile
-from generator.slugs import slugify, unique_slug
 from generator.taxonomy import Taxonomy
+from generator.text.slugs import numbered, title_slug
 
 _COMPACT_DATE = re.compile(r"(?<!\d)(20\d\d)(\d\d)(\d\d)(?!\d)")
 
@@ -114,7 +114,7 @@ def plan_ingest(data: bytes, path: str, options: Options,
     width = max(2, len(str(len(segmented.articles))))
     planned: list[PlannedArticle] = []
     for order, article in enumerate(segmented.articles, start=1):
-        slug = unique_slug(slugify(article.title), taken)
+        slug = numbered(title_slug(article.title), taken)
         taken.add(slug)
         tags = tagger.suggest(article.title, [item.text for item in article.items])
         fields = {

@@ -4,10 +4,11 @@
     markup/       Markdown bodies: parsed once, rendered per edition (`markdown`, `plain`, `protect`)
     editions/     the language editions and their script conversion (`edition`, `convert`)
     model/        the site model of every edition: issues, sections, tags, articles (`assemble`)
-    render/       every output file planned as a target (`pages`) and made into bytes (`produce`)
-    incremental/  what a build may keep from the last one (`sources`, `fingerprints`, `manifest`)
+    render/       every kind of output file, planned as targets and made into bytes (`produce`)
+    incremental/  what a build may keep from the last one (`sources`, `plan`, `fingerprints`, `manifest`)
     build.py      the runner: one build, start to end (`Builder`)
-    batch.py      renders the targets, in worker processes when they are many
+    write.py      the new output folder: kept files linked, the others rendered (`batch`), swapped in
+    batch.py      renders targets, in worker processes when they are many (`generator.workers`)
     output.py     the output folder, guarded and swapped in atomically
 
 A stage imports only from the stages above it in this list (and from `generator.text`, the text layer

@@ -1,8 +1,15 @@
-"""URL-safe, readable, deterministic names for Chinese titles, tags, sections and headings.
+"""Slugs: URL-safe, readable, deterministic names for Chinese titles, tags, sections and headings.
 
-A slug only ever contains `a-z`, `0-9` and single inner hyphens, so it can never climb out of the
-output folder (`../x`, `a/b`, `/etc/passwd` all become plain names) and is a valid file name on every
-system (Windows device names such as `con` get a suffix).
+One transliteration serves ingest and build: Han runs become toneless pinyin, anything else is
+transliterated to ASCII (`café` -> `cafe`, full-width `ＥＤＡ` -> `eda`). A slug only ever contains
+`a-z`, `0-9` and single inner hyphens, so it can never climb out of the output folder (`../x`, `a/b`,
+`/etc/passwd` all become plain names) and is a valid file name on every system (Windows device names
+such as `con` get a suffix).
+
+`slugify` names tags, sections, issues and headings: one word per Han run (`数据安全` -> `shujuanquan`),
+at most `MAX_LENGTH` characters. `title_slug` names an article when ingest writes it: the title cut
+into dictionary words (`数据安全` -> `shuju-anquan`), the leading ones that fit `TITLE_LENGTH`; what it
+gives is a slug `slugify` keeps as it is.
 """
 
 from __future__ import annotations
@@ -11,12 +18,14 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from generator.text.cjk import HAN_RUN_RE
 
 MAX_LENGTH = 100
+TITLE_LENGTH = 40
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+_WORD_BREAK_RE = re.compile(r"[\W_]+")  # any punctuation or space, full-width ones too
 _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _WINDOWS_DEVICES = {"con", "prn", "aux", "nul"} | {f"{p}{n}" for p in ("com", "lpt") for n in range(10)}
 
@@ -27,9 +36,6 @@ def _ascii_part(text: str) -> str:
     return _NON_ALNUM_RE.sub("-", ascii_text).strip("-")
 
 
-PINYIN: dict[str, str] = {}  # Han runs already transliterated; the build keeps it between runs (`sources`)
-
-
 def load_pinyin() -> Callable[[str], list[str]]:
     """pypinyin's transliteration: a quarter of a second to load, so only when a new name needs it
     (or before worker processes fork, so that they do not each load it)."""
@@ -38,44 +44,105 @@ def load_pinyin() -> Callable[[str], list[str]]:
     return lazy_pinyin
 
 
-def _pinyin(han: str) -> str:
-    known = PINYIN.get(han)
-    if known is None:
-        known = PINYIN[han] = "".join(load_pinyin()(han)).lower()
-    return known
-
-
 def short_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the same tags, sections and headings come back on many pages
-def slugify(text: str) -> str:
-    """`半导体` -> `bandaoti`, `5G应用` -> `5g-yingyong`, `Wi-Fi 6` -> `wi-fi-6`.
-
-    Han runs become toneless pinyin (one word per run); everything else is transliterated to ASCII.
-    Text with nothing transliterable (emoji, say) gets a short hash, so the result is never empty.
-    """
-    if len(text) <= MAX_LENGTH and _SLUG_RE.fullmatch(text) and text not in _WINDOWS_DEVICES:
-        return text  # already a slug (an article's front matter slug): what the steps below would give
+def _pieces(text: str) -> Iterator[tuple[bool, str]]:
+    """`(is Han, text)` for the Han runs of `text` (NFKC-normalised) and the stretches between them."""
     text = unicodedata.normalize("NFKC", text)
-    parts: list[str] = []
     position = 0
     for match in HAN_RUN_RE.finditer(text):
-        parts.append(_ascii_part(text[position : match.start()]))
-        parts.append(_pinyin(match.group()))
+        yield False, text[position : match.start()]
+        yield True, match.group()
         position = match.end()
-    parts.append(_ascii_part(text[position:]))
-    slug = "-".join(part for part in parts if part)
-    slug = _NON_ALNUM_RE.sub("-", slug).strip("-")
-    if len(slug) > MAX_LENGTH:  # shortened, with a hash of the whole so long names stay distinct
-        cut = slug[: MAX_LENGTH - 7]
-        slug = (cut[: cut.rfind("-")] if "-" in cut else cut) + "-" + short_hash(slug)
-    if not slug:
-        slug = "x-" + short_hash(text)
-    if slug in _WINDOWS_DEVICES:
-        slug += "-x"
-    return slug
+    yield False, text[position:]
+
+
+def _pairs(chars: list[str]) -> list[str]:
+    """Characters a dictionary did not join into words: three or fewer make one word, more make pairs
+    (most Chinese words have two characters), an odd one out joining the last pair."""
+    if len(chars) <= 3:
+        return ["".join(chars)] if chars else []
+    groups = [chars[i : i + 2] for i in range(0, len(chars) - len(chars) % 2, 2)]
+    if len(chars) % 2:
+        groups[-1] = groups[-1] + chars[-1:]
+    return ["".join(group) for group in groups]
+
+
+def _words(run: str) -> list[str]:
+    """A Han run cut into dictionary words (pypinyin's segmenter), lone characters paired up."""
+    from pypinyin.seg.mmseg import seg
+
+    words: list[str] = []
+    singles: list[str] = []
+    for piece in seg.cut(run):
+        if len(piece) == 1:
+            singles.append(piece)
+            continue
+        words += _pairs(singles) + [piece]
+        singles = []
+    return words + _pairs(singles)
+
+
+class Slugger:
+    """Makes slugs, remembering the pinyin of every Han run it met: a build hands on what it learned
+    (`known`) to the next, so that a build meeting no new name never loads pypinyin."""
+
+    def __init__(self, known: Mapping[str, str] | None = None):
+        self.pinyin: dict[str, str] = dict(known or {})  # Han run -> its pinyin, one word
+        # the same tags, sections and headings come back on many pages
+        self.slugify: Callable[[str], str] = functools.lru_cache(maxsize=1 << 16)(self._slugify)
+
+    def _pinyin(self, han: str) -> str:
+        known = self.pinyin.get(han)
+        if known is None:
+            known = self.pinyin[han] = "".join(load_pinyin()(han)).lower()
+        return known
+
+    def _slugify(self, text: str) -> str:
+        """`半导体` -> `bandaoti`, `5G应用` -> `5g-yingyong`, `Wi-Fi 6` -> `wi-fi-6`.
+
+        Text with nothing transliterable (emoji, say) gets a short hash, so the result is never empty.
+        """
+        if len(text) <= MAX_LENGTH and _SLUG_RE.fullmatch(text) and text not in _WINDOWS_DEVICES:
+            return text  # already a slug (an article's front matter slug): what the steps below would give
+        parts = [self._pinyin(piece) if is_han else _ascii_part(piece) for is_han, piece in _pieces(text)]
+        slug = "-".join(part for part in parts if part)
+        slug = _NON_ALNUM_RE.sub("-", slug).strip("-")
+        if len(slug) > MAX_LENGTH:  # shortened, with a hash of the whole so long names stay distinct
+            cut = slug[: MAX_LENGTH - 7]
+            slug = (cut[: cut.rfind("-")] if "-" in cut else cut) + "-" + short_hash(slug)
+        if not slug:
+            slug = "x-" + short_hash(unicodedata.normalize("NFKC", text))
+        if slug in _WINDOWS_DEVICES:
+            slug += "-x"
+        return slug
+
+    def title_slug(self, title: str, max_length: int = TITLE_LENGTH) -> str:
+        """An article's slug: the pinyin of its title's words, as many leading ones as fit `max_length`.
+
+        `工信部加强数据信息分析` -> `gongxinbu-jiaqiang-shuju-xinxi-fenxi`; 'article' when nothing is left.
+        """
+        words: list[str] = []
+        for is_han, piece in _pieces(title):
+            if is_han:
+                words += (_NON_ALNUM_RE.sub("", "".join(load_pinyin()(word))) for word in _words(piece))
+            else:
+                words += (part for word in _WORD_BREAK_RE.split(piece) for part in _ascii_part(word).split("-"))
+        slug = ""
+        for word in filter(None, words):
+            candidate = f"{slug}-{word}" if slug else word
+            if len(candidate) > max_length:
+                slug = slug or word[:max_length]
+                break
+            slug = candidate
+        return self.slugify(slug) if slug else "article"
+
+
+_default = Slugger()
+slugify = _default.slugify  # for one-off names; the build keeps a `Slugger` of its own
+title_slug = _default.title_slug
 
 
 def allocate(names: Iterable[str], slug_of: Callable[[str], str] = slugify) -> dict[str, str]:
@@ -94,3 +161,14 @@ def allocate(names: Iterable[str], slug_of: Callable[[str], str] = slugify) -> d
         taken.add(slug)
         result[name] = slug
     return result
+
+
+def numbered(base: str, taken: set[str]) -> str:
+    """`base`, or `base-2`, `base-3`… the first not in `taken`: ingest's file names, readable in a folder
+    listing (the build's `allocate` appends a hash instead, which other names never change)."""
+    if base not in taken:
+        return base
+    number = 2
+    while f"{base}-{number}" in taken:
+        number += 1
+    return f"{base}-{number}"

@@ -67,13 +67,13 @@ def conversion(edition: EditionConfig, project: Path, content: Path) -> Conversi
     return Conversion(edition.opencc, tuple(sorted(phrases.items())), splits)
 
 
-def prefix(edition: EditionConfig) -> str:
+def folder_prefix(edition: EditionConfig) -> str:
     return edition.folder + "/"
 
 
 def all_editions(config: SiteConfig) -> list[Edition]:
     """Every configured edition, default first, without their converters: what pages link to."""
-    return [Edition(config.language), *(Edition(edition.language, prefix(edition)) for edition in config.editions)]
+    return [Edition(config.language), *(Edition(edition.language, folder_prefix(edition)) for edition in config.editions)]
 
 
 def selected(config: SiteConfig, variants: Sequence[str]) -> list[EditionConfig | None]:
@@ -95,10 +95,10 @@ def selected(config: SiteConfig, variants: Sequence[str]) -> list[EditionConfig 
     return list(dict.fromkeys(chosen))
 
 
-def load(config: SiteConfig, edition: EditionConfig | None, project: Path, content: Path, known: Callable[[str, Conversion], Mapping[str, str]]) -> Edition:
+def load_edition(config: SiteConfig, edition: EditionConfig | None, project: Path, content: Path, known: Callable[[str, Conversion], Mapping[str, str]]) -> Edition:
     """The edition ready to build: with its converter for a converted edition, which starts from the
     results `known(folder, conversion)` gives (kept from earlier builds)."""
     if edition is None:
         return Edition(config.language)
     spec = conversion(edition, project, content)
-    return Edition(edition.language, prefix(edition), Converter(spec, known(edition.folder, spec)), spec.key)
+    return Edition(edition.language, folder_prefix(edition), Converter(spec, known(edition.folder, spec)), spec.key)

@@ -9,7 +9,7 @@ article's body changes its full fingerprint only: its page and the feeds holding
 again, while the listings showing its card are not.
 
 Pages note their keys as they render (`render.reads.Reads`), so whatever a theme shows is followed;
-the other files declare theirs (`render.produce`). A key's fingerprint is a plain value (text,
+the other files declare theirs (see `render.produce`). A key's fingerprint is a plain value (text,
 numbers, tuples of them) reduced to a short digest, compared with the one kept from the last build.
 """
 

@@ -1,8 +1,9 @@
 """The last build of an output folder, kept in `.cache/`, and what the next build may keep from it.
 
 For each file the last build wrote, the manifest holds the keys it depended on (see `deps`) and its
-inode, size and modification time as written; for each edition (a *section*, `ROOT` holding the
-site-wide files), the fingerprints of those keys and a digest of every input file. A file is kept,
+inode, size and modification time as written; for each *slice* of the output (an edition's files,
+or the site-wide files at the root, `ROOT`), the fingerprints of those keys and a digest of every
+input file. A file is kept,
 hard-linked into the new build instead of being rendered, when none of its keys' fingerprints
 changed and the file in the output folder is still the one written. A build whose inputs are all as
 they were, with the output folder intact, changes nothing at all: it is up to date.
@@ -22,7 +23,7 @@ from typing import Any, NamedTuple
 
 from generator.site.incremental import cachefile
 
-ROOT = "/"  # the section of the files at the output root that serve every edition (sitemap, robots.txt)
+ROOT = "/"  # the slice of the files at the output root that serve every edition (sitemap, robots.txt)
 Stat = tuple[int, int, int]  # inode, size, modification time in ns
 
 
@@ -41,8 +42,8 @@ class OutputFile(NamedTuple):  # a tuple: thousands of them are loaded on every 
 
 
 @dataclass
-class Section:
-    """One edition's files, as the last build of that edition left them."""
+class Slice:
+    """One edition's files (or the site-wide ones), as the last build of them left them."""
 
     language: str = ""  # of the edition ('' for ROOT)
     inputs: str = ""  # digest of every input file and setting of that build
@@ -55,7 +56,7 @@ class Section:
 
 @dataclass
 class Manifest:
-    sections: dict[str, Section] = field(default_factory=dict)  # by edition prefix, and ROOT
+    slices: dict[str, Slice] = field(default_factory=dict)  # by edition prefix ('' for the default edition), and ROOT
 
     @staticmethod
     def path(project: Path, out: Path, kind: str = "build") -> Path:
@@ -71,18 +72,18 @@ class Manifest:
     def save(self, project: Path, out: Path) -> None:
         cachefile.save(self.path(project, out), self)
 
-    def intact(self, out: Path, sections: Iterable[str]) -> bool:
-        """Whether the output folder holds exactly the files of the manifest, those of `sections` unchanged."""
-        expected = sum(len(section.files) for section in self.sections.values())
+    def intact(self, out: Path, slices: Iterable[str]) -> bool:
+        """Whether the output folder holds exactly the files of the manifest, those of `slices` unchanged."""
+        expected = sum(len(part.files) for part in self.slices.values())
         present = sum(len(files) for _, _, files in os.walk(out)) - 1  # less the marker
         if present != expected:
             return False
         root = f"{out}/"
-        return all(stat_of(root + path) == record.stat for name in sections for path, record in self.sections[name].files.items())
+        return all(stat_of(root + path) == record.stat for name in slices for path, record in self.slices[name].files.items())
 
     def up_to_date(self, out: Path, inputs: Mapping[str, str]) -> bool:
-        """Whether a build of the sections `inputs` names (with these input digests) would change nothing."""
-        known = all(name in self.sections and self.sections[name].inputs == digest for name, digest in inputs.items())
+        """Whether a build of the slices `inputs` names (with these input digests) would change nothing."""
+        known = all(name in self.slices and self.slices[name].inputs == digest for name, digest in inputs.items())
         return known and self.intact(out, inputs)
 
 
@@ -116,17 +117,17 @@ def tree_files(folder: Path, skip: Callable[[str], bool] = lambda name: False) -
 
 
 class Freshness:
-    """Which files of one section a build may keep: those whose keys all have the fingerprint they had."""
+    """Which files of one slice a build may keep: those whose keys all have the fingerprint they had."""
 
-    def __init__(self, section: Section | None, fingerprint: Callable[[str], Any], out: Path):
-        self.section = section or Section()
+    def __init__(self, last: Slice | None, fingerprint: Callable[[str], Any], out: Path):
+        self.last = last or Slice()
         self.out = out
-        kept = self.section.fingerprints
+        kept = self.last.fingerprints
         self.changed = {key for key, value in kept.items() if fingerprint(key) != value}
 
     def keep(self, path: str) -> OutputFile | None:
         """The record of `path` if the file can be kept as it is."""
-        record = self.section.files.get(path)
+        record = self.last.files.get(path)
         if record is None or not self.changed.isdisjoint(record.depends):
             return None
         return record if stat_of(f"{self.out}/{path}") == record.stat else None

@@ -19,6 +19,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
@@ -31,8 +32,7 @@ from generator.site.editions.edition import Edition
 from generator.site.incremental import cachefile
 from generator.site.markup.markdown import MarkdownRenderer, RenderedBody
 from generator.site.model.prepare import ArticleText, Prepared, prepare
-from generator.site.model.related import RelatedMemo
-from generator.text import slugs
+from generator.text.slugs import load_pinyin
 
 CACHE = cachefile.FOLDER / "sources"
 INDEX = "index.pickle"
@@ -120,10 +120,9 @@ def _converters(editions: Sequence[Edition]) -> list[Converter]:
     return [edition.transform for edition in editions if isinstance(edition.transform, Converter)]
 
 
-def _prepare_chunk(tasks: Sequence[_Task]) -> tuple[list, list[dict[str, str]]]:
+def _prepare_chunk(editions: Sequence[Edition], renderer: MarkdownRenderer, tasks: Sequence[_Task]) -> tuple[list, list[dict[str, str]]]:
     """Prepare `tasks` (in a worker, or here): results or problems by position, and the texts each
     converter converted on the way (a worker's memory dies with it; the parent keeps them)."""
-    editions, renderer = workers.shared["editions"], workers.shared["renderer"]
     converters = _converters(editions)
     marks = [len(converter.results) for converter in converters]
     results = []
@@ -162,13 +161,12 @@ class SourceStore:
     """The articles prepared by the last build (kept in the project's `.cache/`), updated by each build.
 
     Kept in one file per top folder of content/ (an issue), so that a build saves again only the
-    folders it prepared something in; the issues, related articles and slugs go in one more file."""
+    folders it prepared something in; the issue files read go in one more file."""
 
     def __init__(self, project: Path):
         self.folder = project / CACHE
         self._articles: dict[str, _Kept] | None = None  # loaded by the first `read`
         self._issues: dict[Path, tuple[Stamp, SourceIssue]] = {}
-        self.related = RelatedMemo()  # related articles: the model updates it
         self.prepared_count = 0  # articles prepared by the last `read` (the others were kept)
         self.digests: dict[str, str] = {}  # a digest of each article's file, by article key, as last read
         self._saved: dict[str, dict[str, _Kept]] = {}  # by file name: what the cache files hold
@@ -178,9 +176,7 @@ class SourceStore:
         return hashlib.blake2b(key.partition("/")[0].encode("utf-8"), digest_size=8).hexdigest() + ".pickle"
 
     def _load(self) -> None:
-        index = cachefile.load(self.folder / INDEX) or ((), {}, RelatedMemo(), {})
-        names, self._issues, self.related = index[:3]
-        slugs.PINYIN.update(index[3])
+        names, self._issues = cachefile.load(self.folder / INDEX) or ((), {})
         self._articles = {}
         for name in names:
             part = cachefile.load(self.folder / name)
@@ -200,7 +196,7 @@ class SourceStore:
         for name in self._saved.keys() - parts.keys():
             (self.folder / name).unlink(missing_ok=True)
         self._saved = parts
-        cachefile.save(self.folder / INDEX, (sorted(parts), self._issues, self.related, slugs.PINYIN))
+        cachefile.save(self.folder / INDEX, (sorted(parts), self._issues))
 
     def _issue(self, path: Path) -> SourceIssue:
         stamp = _stamp(path.stat())
@@ -280,10 +276,9 @@ class SourceStore:
 
     def _prepare(self, tasks: list[_Task], editions: Sequence[Edition], renderer: MarkdownRenderer) -> Iterator:
         if len(tasks) >= workers.PARALLEL_MIN:
-            slugs.load_pinyin()  # heading ids need it: loaded once here, not in every worker
-        workers.share(editions=editions, renderer=renderer)
+            load_pinyin()  # heading ids need it: loaded once here, not in every worker
         converters = _converters(editions)
-        for results, learned in workers.run(_prepare_chunk, workers.chunks(tasks), len(tasks)):
+        for results, learned in workers.run(partial(_prepare_chunk, editions, renderer), workers.chunks(tasks), len(tasks)):
             for converter, texts in zip(converters, learned):
                 converter.remember(texts)
             yield from results

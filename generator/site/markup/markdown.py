@@ -18,11 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, Any
 
 from generator.site.markup import plain
 from generator.site.markup.tokens import identity, inline_text, unique_id
+from generator.text.slugs import slugify
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -70,21 +71,24 @@ def _blocks(tokens: list[Token], transform: Callable[[str], str]) -> Iterator[tu
 
 
 class MarkdownRenderer:
-    """One configured markdown-it parser (made when a body first needs it); reuse it for every body."""
+    """One configured markdown-it parser (made when a body first needs it); reuse it for every body.
 
-    def __init__(self) -> None:
+    `slugify` names headings (the build passes its own, which remembers pinyin between builds)."""
+
+    def __init__(self, slugify: Callable[[str], str] = slugify) -> None:
         self._parser: Any = None
+        self._heading_id = partial(unique_id, slugify=slugify)
 
     @property
     def _md(self) -> Any:
         if self._parser is None:
             from generator.site.markup.mdparser import new_parser
 
-            self._parser = new_parser()
+            self._parser = new_parser(self._heading_id)
         return self._parser
 
     def parse(self, source: str) -> ParsedBody:
-        blocks = plain.parse(source, unique_id)
+        blocks = plain.parse(source, self._heading_id)
         if blocks is not None:
             return ParsedBody([], False, blocks)
         env: dict = {}

@@ -5,6 +5,8 @@ Loaded only when a body is not plain (see `plain`): parsing a plain body needs n
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from urllib.parse import urljoin, urlsplit
 
 from markdown_it import MarkdownIt
@@ -15,7 +17,7 @@ from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
 from generator.site.markup.protect import CLOSE, OPEN
-from generator.site.markup.tokens import PROTECTED, TEXT_TYPES, inline_text, unique_id
+from generator.site.markup.tokens import PROTECTED, TEXT_TYPES, inline_text
 from generator.text.cjk import is_cjk_letter, is_wide
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -101,7 +103,7 @@ def _protected(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _bulletin_core(state: StateCore) -> None:
+def _bulletin_core(state: StateCore, heading_id: Callable[[str, set[str]], str]) -> None:
     """After inline parsing: soft breaks, heading ids, table alignment, whether links are relative."""
     used_ids: set[str] = set()
     tokens = state.tokens
@@ -111,7 +113,7 @@ def _bulletin_core(state: StateCore) -> None:
             if any(_relative_url(child) for child in token.children):
                 state.env["relative_links"] = True
             if tokens[index - 1].type == "heading_open":
-                tokens[index - 1].attrSet("id", unique_id(inline_text(token.children), used_ids))
+                tokens[index - 1].attrSet("id", heading_id(inline_text(token.children), used_ids))
         elif token.type in ("th_open", "td_open") and token.attrGet("style"):
             align = str(token.attrGet("style")).partition(":")[2]
             token.attrs = {"class": f"align-{align}"}
@@ -160,13 +162,14 @@ def _table_close(self, tokens, idx, options, env) -> str:  # noqa: ANN001
     return self.renderToken(tokens, idx, options, env) + "</div>\n"
 
 
-def new_parser() -> MarkdownIt:
-    """CommonMark and tables, raw HTML shown as text, safe links, and the bulletin rules above."""
+def new_parser(heading_id: Callable[[str, set[str]], str]) -> MarkdownIt:
+    """CommonMark and tables, raw HTML shown as text, safe links, and the bulletin rules above;
+    `heading_id(text, ids used)` names each heading."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
     md.validateLink = validate_link
     md.inline.ruler.at("emphasis", _emphasis)
     md.inline.ruler.before("text", "protected", _protected)
-    md.core.ruler.push("bulletin", _bulletin_core)
+    md.core.ruler.push("bulletin", partial(_bulletin_core, heading_id=heading_id))
     for name, rule in (("text", _text), (PROTECTED, _protected_text), ("link_open", _link_open), ("image", _image),
                        ("table_open", _table_open), ("table_close", _table_close)):
         md.add_render_rule(name, rule)

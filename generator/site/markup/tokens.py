@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from generator.text.slugs import slugify
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -39,7 +38,8 @@ def inline_text(children: list[Token], transform: Callable[[str], str] = identit
     return "".join(parts)
 
 
-def unique_id(text: str, used: set[str]) -> str:
+def unique_id(text: str, used: set[str], slugify: Callable[[str], str]) -> str:
+    """A heading's id: the slug of its text, numbered when `used` already has it."""
     base = slugify(text) if text.strip() else "section"
     candidate, number = base, 1
     while candidate in used or candidate in RESERVED_IDS:

@@ -18,7 +18,7 @@ from generator.site.markup.markdown import MarkdownRenderer
 from generator.site.model.objects import Article, Issue, IssueGroup, Listing, Site
 from generator.site.model.prepare import Prepared
 from generator.site.model.related import RelatedMemo, share_related
-from generator.text.slugs import allocate, slugify
+from generator.text.slugs import allocate
 
 
 def _published(source: SourceArticle, tz: dt.tzinfo) -> dt.datetime:
@@ -38,7 +38,7 @@ def _issue_date(source: SourceIssue | None, issue_id: str, members: list[SourceA
         return max(article.date for article in members)
 
 
-def _article_slugs(ordered: list[SourceArticle], issue_slugs: dict[str, str], warnings: list[str]) -> dict[str, str]:
+def _article_slugs(ordered: list[SourceArticle], issue_slugs: dict[str, str], slugify: Callable[[str], str], warnings: list[str]) -> dict[str, str]:
     """Unique article slugs; the oldest article keeps a contested slug, later ones get the issue added."""
     result: dict[str, str] = {}
     taken: set[str] = set()
@@ -80,7 +80,7 @@ class _Order:
         return [source for groups in self.groups.values() for _, group in groups for source in group]
 
 
-def _order(content: Content, config: SiteConfig) -> _Order:
+def _order(content: Content, config: SiteConfig, slugify: Callable[[str], str]) -> _Order:
     by_issue: dict[str, list[SourceArticle]] = {}
     for source in content.articles:
         by_issue.setdefault(source.issue, []).append(source)
@@ -100,7 +100,7 @@ def _order(content: Content, config: SiteConfig) -> _Order:
             first_seen.setdefault(name, len(first_seen))
     site_rank = _section_rank(config, ())
     section_names = sorted(first_seen, key=lambda name: site_rank(name, first_seen[name]))
-    return _Order(dates, allocate(issue_ids), all_groups, section_names)
+    return _Order(dates, allocate(issue_ids, slugify), all_groups, section_names)
 
 
 def _article(prepared: Prepared, slug: str, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Article:
@@ -151,12 +151,12 @@ class _Names:
     warnings: list[str]
 
 
-def _names(content: Content, config: SiteConfig) -> _Names:
-    order = _order(content, config)
+def _names(content: Content, config: SiteConfig, slugify: Callable[[str], str]) -> _Names:
+    order = _order(content, config, slugify)
     warnings: list[str] = []
-    article_slugs = _article_slugs(order.chronological, order.issue_slugs, warnings)
+    article_slugs = _article_slugs(order.chronological, order.issue_slugs, slugify, warnings)
     tag_names = {tag for source in content.articles for tag in source.tags}
-    return _Names(order, article_slugs, allocate(order.section_names), allocate(tag_names), warnings)
+    return _Names(order, article_slugs, allocate(order.section_names, slugify), allocate(tag_names, slugify), warnings)
 
 
 @dataclass
@@ -205,14 +205,15 @@ def _site(draft: _Draft, content: Content, config: SiteConfig, names: _Names, ed
     )
 
 
-def build_sites(content: Content, config: SiteConfig, editions: list[Edition], prepared: Mapping[str, Prepared], renderer: MarkdownRenderer,
-                all_editions: list[Edition] | None = None, related: RelatedMemo | None = None) -> list[Site]:
+def build_sites(content: Content, config: SiteConfig, editions: list[Edition], all_editions: list[Edition], prepared: Mapping[str, Prepared],
+                renderer: MarkdownRenderer, slugify: Callable[[str], str], related: RelatedMemo) -> list[Site]:
     """The model of each of `editions` from the content read and prepared (`prepared[key]`).
 
-    `all_editions` are every edition the site has (default: `editions`): what pages link to.
-    `related` holds related articles of an earlier build, and gets this build's.
+    `all_editions` are every edition the site has: what pages link to. `slugify` names issues,
+    sections, tags and articles. `related` holds related articles of an earlier build, and gets this
+    build's.
     """
-    names = _names(content, config)
+    names = _names(content, config, slugify)
     drafts = [_draft(edition, names) for edition in editions]
     for section_name, group in (item for groups in names.order.groups.values() for item in groups):
         for source in group:
@@ -220,7 +221,7 @@ def build_sites(content: Content, config: SiteConfig, editions: list[Edition], p
             for draft in drafts:
                 tags = [draft.tags[name] for name in source.tags]
                 draft.articles[source.key] = _article(prepared[source.key], slug, draft.sections[section_name], tags, config, draft.edition, renderer)
-    sites = [_site(draft, content, config, names, all_editions or editions) for draft in drafts]
-    share_related(sites, related if related is not None else RelatedMemo())
+    sites = [_site(draft, content, config, names, all_editions) for draft in drafts]
+    share_related(sites, related)
     return sites
 

@@ -15,17 +15,22 @@ from email.utils import format_datetime
 from generator import __version__
 from generator.site import urls
 from generator.site.model.objects import Article, Listing, Site
+from generator.site.render.reads import Reads
 from generator.site.render.strings import Strings
+from generator.site.render.targets import RenderOptions, Target
+from generator.site.render.theme import Theme
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 GENERATOR = "Bulletin Digest"
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 
+FORMATS = (("rss", urls.RSS), ("atom", urls.ATOM))
+
 ET.register_namespace("atom", ATOM_NS)
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: deps notes which feeds a page read
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: reads note which feeds a page read
 class Feed:
     title: str
     page: str  # the HTML page the feed follows
@@ -131,3 +136,21 @@ def atom(site: Site, feed: Feed) -> bytes:
             _sub(entry, "summary", article.summary, type="text")
         _sub(entry, "content", article.feed_html, type="html", **{f"{{{XML_NS}}}base": url})
     return serialize(root)
+
+
+def plan(site: Site, theme: Theme) -> list[Target]:
+    """The site's feeds, then each section's and tag's."""
+    targets = [Target(name, feed_format) for feed_format, name in FORMATS]
+    for listing in [*site.sections, *site.tags]:
+        targets.extend(Target(listing.feed_path(name), feed_format, f"{listing.kind}/{listing.slug}") for feed_format, name in FORMATS)
+    return targets
+
+
+def make(target: Target, site: Site, theme: Theme, options: RenderOptions, reads: Reads) -> bytes:
+    feed = feed_for(site, target.key, theme.strings_for(site.language))
+    reads.card.add(site)
+    reads.full.add(feed.source)
+    for article in feed.articles:
+        reads.full.add(article)
+        reads.card.update((article.section, *article.tags))
+    return rss(site, feed) if target.kind == "rss" else atom(site, feed)

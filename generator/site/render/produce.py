@@ -1,321 +1,70 @@
-"""Turn one target into bytes: pages through the theme's Jinja templates, the rest through their modules.
+"""Every kind of output file, registered with what plans its targets and what makes their bytes.
 
 `produce(target, site, theme)` is a pure function of its arguments (plus the theme's files), so targets
-can be rendered in any order, in any process. Given a `Reads`, it notes what the file was made from:
-the context functions below declare what they read, templates' reads are noted as they happen (see
-`templating`).
+can be made in any order, in any process; what a file was made from is noted in `reads` (see
+`reads`), which incremental builds follow.
+
+A new kind of output is a module with a planner, `(site, theme) -> [Target]`, and a maker,
+`(target, site, theme, options, reads) -> bytes` that notes what it reads, registered below: in
+`OUTPUTS`, and its planner in `EDITION_PLANNERS` (the files of each edition) or as the site-wide
+files are (`sitemap.plan`, at the output root).
 """
 
 from __future__ import annotations
 
-import math
-import weakref
-from dataclasses import dataclass, field
-from itertools import groupby
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
 
-import jinja2
-
-from generator.errors import BulletinError
-from generator.site import urls
-from generator.site.model.objects import Issue, Listing, Site
-from generator.site.render import feeds, pages, sitemap
-from generator.site.render.pages import Target
+from generator.site.model.objects import Site
+from generator.site.render import feeds, html, pages, search, sitemap, static
 from generator.site.render.reads import Reads
-from generator.site.render.strings import Strings
-from generator.site.render.templating import PageLinks
+from generator.site.render.targets import RenderOptions, Target
 from generator.site.render.theme import Theme
 
-HOME_TAGS = 30
-PAGES = "pages"  # the key of the list of every page and its date (what the sitemap shows)
-STATIC = "static:"  # keys of static files: 'static:static/css/site.css'
-HOME_RECENT_ISSUES = 6
-CLOUD_WEIGHTS = 5
+Maker = Callable[[Target, Site, Theme, RenderOptions, Reads], bytes]
+Planner = Callable[[Site, Theme], list[Target]]
 
 
 @dataclass(frozen=True)
-class RenderOptions:
-    """How pages are rendered; `bulletin serve` adds its live-reload script through `extra_scripts`."""
-
-    extra_scripts: tuple[str, ...] = ()  # edition-relative paths of scripts added to every page
-
-
-@dataclass(frozen=True)
-class Alternate:
-    """The same page in one edition: for the language switch and `<link rel=alternate hreflang>`."""
-
-    language: str
-    name: str  # the edition's name in its own language ("繁體中文")
-    href: str  # relative link from the page being rendered
-    url: str  # absolute URL
-
-
-@dataclass(frozen=True)
-class Crumb:
-    label: str
-    path: str | None = None  # None for the current page
-
-
-@dataclass(frozen=True)
-class Pagination:
-    page: int
-    pages: int
-    listing: Listing
-
-    def path(self, number: int) -> str:
-        return self.listing.page_path(number)
-
-    @property
-    def prev(self) -> str | None:
-        return self.path(self.page - 1) if self.page > 1 else None
-
-    @property
-    def next(self) -> str | None:
-        return self.path(self.page + 1) if self.page < self.pages else None
-
-    def numbers(self, around: int = 2) -> list[int | None]:
-        """Page numbers to link: the first, the last and those near the current one; None for a gap."""
-        shown = sorted({1, self.pages, *range(max(1, self.page - around), min(self.pages, self.page + around) + 1)})
-        result: list[int | None] = []
-        for previous, number in zip([0, *shown], shown):
-            if number - previous > 1:
-                result.append(None)
-            result.append(number)
-        return result
-
-
-@dataclass
-class Page:
-    """What base.html needs to know about the page it frames."""
-
+class Output:
     kind: str
-    path: str
-    title: str  # '' on the home page: the site title alone
-    description: str
-    canonical: str | None
-    feeds: list[feeds.Feed]
-    breadcrumb: list[Crumb] = field(default_factory=list)
-    base_href: str | None = None  # only on 404.html, which is served at any depth
-    noindex: bool = False
-    alternates: list[Alternate] = field(default_factory=list)  # every edition's version, when there are several
+    make: Maker | None  # None for the search index, which `batch` updates file by file
+    page: bool = False  # an HTML page: counted as one, listed in the sitemap
 
 
-def _issue_title(strings: Strings, issue: Issue) -> str:
-    return strings("issue_title", publication=issue.publication, date=strings.date(issue.date))
+OUTPUTS: dict[str, Output] = {output.kind: output for output in (
+    *(Output(kind, html.make, page=True) for kind in sorted(pages.PAGE_KINDS)),
+    Output("rss", feeds.make),
+    Output("atom", feeds.make),
+    Output(search.INDEX, None),
+    Output("static", static.make),
+    Output("sitemap", sitemap.make_sitemap),
+    Output("robots", sitemap.make_robots),
+    Output("nojekyll", sitemap.make_nojekyll),
+    Output("cname", sitemap.make_cname),
+)}
+EDITION_PLANNERS: tuple[Planner, ...] = (pages.plan, feeds.plan, search.plan, static.plan)  # pages first
+PAGE_KINDS = frozenset(output.kind for output in OUTPUTS.values() if output.page)
+SEARCH_INDEX = search.INDEX
 
 
-def _cloud(site: Site) -> list[tuple[Listing, int]]:
-    """Tags with a weight from 1 to CLOUD_WEIGHTS, on a log scale of their article counts."""
-    most = max((len(tag.articles) for tag in site.tags), default=1)
-    scale = math.log(most) if most > 1 else 1.0
-    return [(tag, 1 + round((CLOUD_WEIGHTS - 1) * math.log(len(tag.articles)) / scale)) for tag in site.tags]
+def plan(site: Site, theme: Theme) -> list[Target]:
+    """Every output file of the edition, pages first, in a deterministic order."""
+    return [target for planner in EDITION_PLANNERS for target in planner(site, theme)]
 
 
-Context = tuple[str, Page, dict]  # template name, page frame, template variables
+def site_plan(site: Site, pages: list[str]) -> list[Target]:
+    """The files at the output root that serve all editions (see `sitemap.plan`)."""
+    return sitemap.plan(site, pages)
 
 
-def _home_crumb(strings: Strings) -> Crumb:
-    return Crumb(strings("home"), urls.HOME)
-
-
-# Each context function notes in `reads` what it reads itself; what templates read is noted as they render.
-def _plain_page(target: Target, site: Site, strings: Strings, reads: Reads, title: str, **extra: Any) -> Context:
-    """A page of its own kind's template, titled `title`, with the site's feeds."""
-    reads.card.add(site)
-    crumbs = [_home_crumb(strings), Crumb(title)]
-    page = Page(target.kind, target.path, title, site.description, site.url(target.path), [feeds.site_feed(site)], crumbs)
-    return f"{target.kind}.html", page, extra
-
-
-def _home(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    reads.full.add(site)
-    reads.full.update(site.tags)  # ranked by their number of articles
-    page = Page(target.kind, target.path, "", site.description, site.url(target.path), [feeds.site_feed(site)])
-    top_tags = sorted(site.tags, key=lambda tag: (-len(tag.articles), tag.slug))[:HOME_TAGS]
-    return "home.html", page, {"issue": site.latest, "recent_issues": site.issues[:HOME_RECENT_ISSUES], "top_tags": top_tags}
-
-
-def _archive(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    reads.full.add(site)
-    reads.card.update(site.issues)
-    years = [(year, list(issues)) for year, issues in groupby(site.issues, key=lambda issue: issue.year)]
-    return _plain_page(target, site, strings, reads, strings("archive"), years=years)
-
-
-def _sections(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    return _plain_page(target, site, strings, reads, strings("sections"))
-
-
-def _tags(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    reads.full.add(site)
-    reads.full.update(site.tags)  # weighed by their number of articles
-    return _plain_page(target, site, strings, reads, strings("tags"), cloud=_cloud(site))
-
-
-def _search(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    return _plain_page(target, site, strings, reads, strings("search"))
-
-
-def _not_found(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    template, page, extra = _plain_page(target, site, strings, reads, strings("not_found"))
-    page.canonical, page.base_href, page.noindex, page.breadcrumb = None, site.url(""), True, []
-    return template, page, extra
-
-
-def _issue(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    issue = site.find("issues", target.key)
-    reads.card.add(site)
-    reads.full.add(issue)
-    title = _issue_title(strings, issue)
-    crumbs = [_home_crumb(strings), Crumb(strings("archive"), urls.ARCHIVE), Crumb(title)]
-    description = strings("issue_description", count=len(issue.articles))
-    page = Page(target.kind, issue.path, title, description, site.url(issue.path), [feeds.site_feed(site)], crumbs)
-    return "issue.html", page, {"issue": issue}
-
-
-def _article(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    article = site.find("articles", target.key)
-    reads.card.update((site, article, article.issue, article.section))
-    crumbs = [
-        _home_crumb(strings),
-        Crumb(_issue_title(strings, article.issue), article.issue.path),
-        Crumb(article.section.name, article.section.path),
-        Crumb(article.title),
-    ]
-    page_feeds = [feeds.site_feed(site), feeds.listing_feed(site, article.section, strings)]
-    page = Page(target.kind, article.path, article.title, article.summary, site.url(article.path), page_feeds, crumbs)
-    return "article.html", page, {"article": article}
-
-
-def _listing(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    """A page of a section's or a tag's paginated article list."""
-    listing = site.find(target.kind + "s", target.key)
-    reads.card.add(site)
-    reads.full.add(listing)
-    index = Crumb(strings("sections"), urls.SECTIONS) if target.kind == "section" else Crumb(strings("tags"), urls.TAGS)
-    per_page = site.config.per_page
-    number = target.page
-    pagination = Pagination(number, pages.page_count(listing, per_page), listing)
-    title = listing.name if number == 1 else strings("page_title_numbered", title=listing.name, page=number)
-    page = Page(
-        target.kind,
-        target.path,
-        title,
-        strings("listing_description", name=listing.name, count=len(listing.articles)),
-        site.url(target.path),
-        [feeds.site_feed(site), feeds.listing_feed(site, listing, strings)],
-        [_home_crumb(strings), index, Crumb(listing.name)],
-    )
-    extra = {"listing": listing, "articles": pages.page_articles(listing, per_page, number), "pagination": pagination}
-    return f"{target.kind}.html", page, extra
-
-
-_CONTEXTS = {
-    "home": _home,
-    "archive": _archive,
-    "sections": _sections,
-    "tags": _tags,
-    "search": _search,
-    "404": _not_found,
-    "issue": _issue,
-    "article": _article,
-    "section": _listing,
-    "tag": _listing,
-}
-
-
-def page_context(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    """(template name, page, template variables) of a page target."""
-    return _CONTEXTS[target.kind](target, site, strings, reads)
-
-
-def _template_error(exc: Exception) -> BulletinError | None:
-    """The template file and line of an error raised while rendering; None if no template was involved."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return BulletinError(f"template error: {exc.message}", exc.filename or exc.name, exc.lineno)
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return BulletinError(f"template not found in the theme: {exc.name}")
-    frame = exc.__traceback__
-    where, line = None, None
-    while frame is not None:
-        filename = frame.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".htm", ".xml")):
-            where, line = filename, frame.tb_lineno
-        frame = frame.tb_next
-    if where is None and not isinstance(exc, jinja2.TemplateError):
-        return None
-    return BulletinError(f"template error: {exc}", where, line)
-
-
-def alternates(site: Site, theme: Theme, path: str) -> list[Alternate]:
-    """The page at `path` in every edition of the site; none when the site has a single edition."""
-    if len(site.editions) < 2:
-        return []
-    here = site.edition.prefix + path
-    return [
-        Alternate(edition.language, theme.strings_for(edition.language)("language_name"), urls.relative(here, edition.prefix + path), urls.absolute(site.config.base_url, edition.prefix + path))
-        for edition in site.editions
-    ]
-
-
-# Pure macro output, kept per build and edition (see `templating`); it dies with the edition's model.
-_fragments: weakref.WeakKeyDictionary[Site, dict] = weakref.WeakKeyDictionary()
-
-
-def render_page(target: Target, site: Site, theme: Theme, options: RenderOptions, reads: Reads) -> bytes:
-    strings = theme.strings_for(site.language)
-    template_name, page, extra = page_context(target, site, strings, reads)
-    page.alternates = alternates(site, theme, page.path)
-    url = PageLinks(page.path, _fragments.setdefault(site, {}))
-    theme.env.reads = reads
-    try:
-        template = theme.env.get_template(template_name)
-        html = template.render(site=site, page=page, t=strings, date=strings.date, url=url, options=options, **extra)
-    except Exception as exc:  # a theme's template can raise anything; report where, not a traceback
-        error = _template_error(exc)
-        if error is None:
-            raise
-        raise error from None
-    finally:
-        theme.env.reads = None
-    return html.encode("utf-8")
-
-
-def _feed(target: Target, site: Site, theme: Theme, reads: Reads) -> bytes:
-    feed = feeds.feed_for(site, target.key, theme.strings_for(site.language))
-    reads.card.add(site)
-    reads.full.add(feed.source)
-    for article in feed.articles:
-        reads.full.add(article)
-        reads.card.update((article.section, *article.tags))
-    return feeds.rss(site, feed) if target.kind == "rss" else feeds.atom(site, feed)
+def is_page(target: Target) -> bool:
+    return OUTPUTS[target.kind].page
 
 
 def produce(target: Target, site: Site, theme: Theme, options: RenderOptions = RenderOptions(), reads: Reads | None = None) -> bytes:
     """The bytes of a target's file; what they were made from is added to `reads`."""
-    kind = target.kind
-    reads = Reads() if reads is None else reads
-    if target.is_page:
-        return render_page(target, site, theme, options, reads)
-    if kind in ("rss", "atom"):
-        return _feed(target, site, theme, reads)
-    if kind == "sitemap":
-        reads.keys.add(PAGES)
-        return sitemap.sitemap(site, pages.page_paths(site, theme), target.key)
-    if kind == "robots":
-        return sitemap.robots(site)
-    if kind == "nojekyll":
-        return b""
-    if kind == "cname":
-        return sitemap.cname(site)
-    if kind == "static":
-        reads.keys.add(STATIC + target.key)
-        return theme.static_files[target.key].read_bytes()
-    raise ValueError(f"unknown target kind: {kind}")
-
-
-def search_reads(site: Site, reads: Reads) -> None:
-    """What a search index is made from: every article, and the names of the sections."""
-    reads.full.add(site)
-    reads.full.update(site.articles)
-    reads.card.update(site.sections)
+    make = OUTPUTS[target.kind].make
+    if make is None:
+        raise ValueError(f"{target.kind} files are made by batch, not one by one")
+    return make(target, site, theme, options, Reads() if reads is None else reads)

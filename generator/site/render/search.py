@@ -25,11 +25,15 @@ from itertools import accumulate, repeat
 
 from generator.site import urls
 from generator.site.model.objects import Article, Site
+from generator.site.render.reads import Reads
+from generator.site.render.targets import Target
+from generator.site.render.theme import Theme
 from generator.text.normalize import fold
 
 DOCS_PER_SHARD = 50
 SHARD_TARGET_BYTES = 256 * 1024
 FOLDER = urls.SEARCH_FOLDER
+INDEX = "search-index"  # the kind of the one target that makes every file under search/ (see `batch`)
 _CJK = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
 _BIGRAM_RE = re.compile(f"(?=({_CJK}{_CJK}))")  # every overlapping pair of CJK characters
 _WORD_RE = re.compile("[a-z0-9]+")
@@ -207,3 +211,14 @@ def update(site: Site, sources: Mapping[str, str], previous: SearchState | None,
         if files is not None:
             return files, state
     return _anew(site, state), state
+
+
+def plan(site: Site, theme: Theme) -> list[Target]:
+    return [Target(FOLDER, INDEX)]
+
+
+def note_reads(site: Site, reads: Reads) -> None:
+    """What a search index is made from: every article, and the names of the sections."""
+    reads.full.add(site)
+    reads.full.update(site.articles)
+    reads.card.update(site.sections)

@@ -13,6 +13,10 @@ import xml.etree.ElementTree as ET
 
 from generator.site import urls
 from generator.site.model.objects import Site
+from generator.site.render.pages import page_paths
+from generator.site.render.reads import PAGES, Reads
+from generator.site.render.targets import RenderOptions, Target
+from generator.site.render.theme import Theme
 from generator.site.render.feeds import serialize
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -91,3 +95,34 @@ def robots(site: Site) -> bytes:
 
 def cname(site: Site) -> bytes:
     return f"{site.config.custom_domain}\n".encode()
+
+
+def plan(site: Site, pages: list[str]) -> list[Target]:
+    """The files at the output root that serve all editions: sitemap, robots.txt, `.nojekyll`, `CNAME`.
+
+    `site` is any edition the build makes: these files depend only on what all editions share, such
+    as the path of every page (`pages`).
+    """
+    targets = [Target(name, "sitemap", name) for name in files(site, pages)]
+    targets.append(Target(urls.ROBOTS, "robots"))
+    targets.append(Target(urls.NO_JEKYLL, "nojekyll"))  # GitHub Pages: serve files as they are
+    if site.config.custom_domain:
+        targets.append(Target(urls.CNAME, "cname"))
+    return targets
+
+
+def make_sitemap(target: Target, site: Site, theme: Theme, options: RenderOptions, reads: Reads) -> bytes:
+    reads.keys.add(PAGES)
+    return sitemap(site, page_paths(site), target.key)
+
+
+def make_robots(target: Target, site: Site, theme: Theme, options: RenderOptions, reads: Reads) -> bytes:
+    return robots(site)
+
+
+def make_nojekyll(target: Target, site: Site, theme: Theme, options: RenderOptions, reads: Reads) -> bytes:
+    return b""
+
+
+def make_cname(target: Target, site: Site, theme: Theme, options: RenderOptions, reads: Reads) -> bytes:
+    return cname(site)

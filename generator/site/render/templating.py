@@ -1,37 +1,38 @@
-"""The Jinja environment of a theme, tuned for rendering thousands of pages, and watching what they read.
+"""The Jinja environment of a theme: pure macros rendered once, and what every page reads noted.
 
-Three additions to plain Jinja, none visible in the output:
+Two additions to plain Jinja, none visible in the output, both made where Jinja lets an environment
+decide how a template reads `a.b` and `a[b]` (`getattr`, `getitem`: what its sandbox overrides too):
 
-* **Calls.** Jinja routes every call in a template through `Context.call`, which asks each callable
-  whether it wants the context passed in (several `hasattr` probes per call). Macros, builtins and
-  the engine's own helpers never do, so they are called directly.
 * **Pure macros rendered once.** A macro that reads nothing but its arguments, `url`, `t`, `date` and
-  other pure macros of its template (found by reading the template, see `pure_macros`) gives the
+  other pure macros of its template (found by reading the templates, see `pure_macros`) gives the
   same HTML for the same arguments on every page of an edition at the same folder depth, since `url`
-  links by depth alone (`PageLinks`). Its output is kept per build, edition and depth: the article
-  list items of related articles, listings and issues are each rendered once, not once per page.
-* **Reads.** While a page renders, every attribute a template reads from a model object is noted in
-  `environment.reads` (`Reads`), as is every template it loads, so an incremental build knows what
-  each page depends on even in a theme that shows unexpected things (see `deps`). A kept macro
-  output carries the reads made while rendering it, replayed on every page that reuses it.
+  links by depth alone (`PageLinks`). Its output is kept per edition and depth: the article list
+  items of related articles, listings and issues are each rendered once, not once per page. Such a
+  macro is cached when a page calls it from an imported template (`m.article_item(…)`); it is known
+  by its name, so only names defined in one template of the theme qualify.
+* **Reads.** While a page renders (`rendering`), every attribute a template reads from a model object
+  is noted (`Reads`), as is every template it loads, so an incremental build knows what each page
+  depends on even in a theme that shows unexpected things (see `incremental.fingerprints`). A kept
+  macro output carries the reads made while rendering it, replayed on every page that reuses it.
 """
 
 from __future__ import annotations
 
-import types
-from collections.abc import Callable, Mapping
-from pathlib import Path
+import weakref
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
 from jinja2.meta import find_undeclared_variables
-from jinja2.runtime import Context, Macro
+from jinja2.runtime import Macro
 
-from generator.site.render.reads import Reads
+from generator.site.render.reads import TEMPLATE, Reads
 
 PAGE_FUNCTIONS = frozenset({"url", "t", "date"})  # what every page passes to its templates, besides its data
 MAX_FRAGMENTS = 30_000  # kept macro outputs per edition and process (about three per article of 10,000)
+TEMPLATE_EXTENSIONS = ("html", "htm", "xml")
 _EXTERNAL = ("://", "mailto:")
 
 
@@ -46,7 +47,7 @@ class PageLinks:
 
     def __init__(self, page_path: str, fragments: dict):
         self.prefix = "../" * page_path.count("/")
-        self.fragments = fragments  # pure macro outputs of this build and edition (see `_Context.call`)
+        self.fragments = fragments  # pure macro outputs of this edition (see `_Fragment`)
 
     def __call__(self, path: str) -> str:
         if path.startswith(_EXTERNAL[1]) or _EXTERNAL[0] in path:
@@ -54,110 +55,129 @@ class PageLinks:
         return self.prefix + path
 
 
-_DIRECT = frozenset({types.BuiltinFunctionType, types.BuiltinMethodType, PageLinks, Macro})
+class _Fragment:
+    """A pure macro as a page sees it: its output kept by arguments and page depth, rendered on the
+    first call. (Jinja calls it as it calls any callable, with the template's arguments.)"""
 
+    __slots__ = ("environment", "macro", "links")
 
-class _Context(Context):
-    def call(__self, __obj: Callable, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's own signature
-        kind = type(__obj)
-        direct = __self.environment.direct_types
-        if kind not in direct and not (kind is types.MethodType and type(__obj.__self__) in direct):
-            return super().call(__obj, *args, **kwargs)
-        if kwargs:
-            kwargs.pop("_loop_vars", None)
-            kwargs.pop("_block_vars", None)
-        if kind is Macro:
-            return _call_macro(__self, __obj, args, kwargs)
-        return __obj(*args, **kwargs)
+    def __init__(self, environment: SiteEnvironment, macro: Macro, links: PageLinks):
+        self.environment, self.macro, self.links = environment, macro, links
 
-
-def _call_macro(context: Context, macro: Macro, args: tuple, kwargs: dict) -> Any:
-    environment: SiteEnvironment = context.environment  # type: ignore[assignment]
-    links = context.parent.get("url")
-    code = macro._func.__code__
-    if type(links) is not PageLinks or macro.caller or not environment.is_pure(code.co_filename, macro.name):
-        return macro(*args, **kwargs)
-    try:
-        key = (code, links.prefix, args, tuple(sorted(kwargs.items())))
-        kept = links.fragments.get(key)
-    except TypeError:  # an unhashable argument (a list, say): render it every time
-        return macro(*args, **kwargs)
-    outer = environment.reads
-    if kept is None:
-        if len(links.fragments) >= MAX_FRAGMENTS:
-            links.fragments.clear()  # memory stays bounded however large the archive; most reuse is local
-        environment.reads = inner = Reads() if outer is not None else None
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        fragments = self.links.fragments
         try:
-            kept = links.fragments[key] = (macro(*args, **kwargs), inner)
-        finally:
-            environment.reads = outer
-    if outer is not None and kept[1] is not None:
-        outer.add(kept[1])
-    return kept[0]
+            key = (self.macro.name, self.links.prefix, args, tuple(sorted(kwargs.items())))
+            kept = fragments.get(key)
+        except TypeError:  # an unhashable argument (a list, say): render it every time
+            return self.macro(*args, **kwargs)
+        if kept is None:
+            if len(fragments) >= MAX_FRAGMENTS:
+                fragments.clear()  # memory stays bounded however large the archive; most reuse is local
+            with self.environment.noting(Reads() if self.environment.reading else None) as inner:
+                kept = fragments[key] = (self.macro(*args, **kwargs), inner)
+        if kept[1] is not None:
+            self.environment.note(kept[1])
+        return kept[0]
 
 
 class SiteEnvironment(jinja2.Environment):
-    """A Jinja environment that calls quickly, keeps pure macro output and notes what is read.
+    """A Jinja environment that keeps pure macro output and notes what is read.
 
     `card_fields` maps each model class to the attributes lists show (a title, a path); reading any
-    other attribute (an article's body) counts as reading the whole object. `helpers` are the classes
-    of the callables pages pass (`t`), called without Jinja's probing, as are their bound methods.
+    other attribute (an article's body) counts as reading the whole object.
     """
 
-    context_class = _Context
-
-    def __init__(self, card_fields: Mapping[type, frozenset[str]], helpers: frozenset[type], **options: Any):
+    def __init__(self, card_fields: Mapping[type, frozenset[str]], **options: Any):
         super().__init__(**options)
         self.card_fields = card_fields
-        self.direct_types = _DIRECT | helpers
-        self.reads: Reads | None = None  # set while a page renders
-        self._pure: dict[str, frozenset[str]] = {}  # names of the pure macros of each template file read
+        self._reads: Reads | None = None  # set while a page renders (see `rendering`)
+        self._links: PageLinks | None = None  # the page's `url`, while it renders
+        self._pure: frozenset[str] | None = None  # names of the theme's pure macros, once found
+        self._fragments: weakref.WeakKeyDictionary[object, dict] = weakref.WeakKeyDictionary()
 
-    def is_pure(self, filename: str, macro: str) -> bool:
-        if filename not in self._pure:
-            self._pure[filename] = pure_macros(self, Path(filename).read_text(encoding="utf-8"), filename)
-        return macro in self._pure[filename]
+    @contextmanager
+    def rendering(self, links: PageLinks, reads: Reads | None) -> Iterator[None]:
+        """While the block renders a page linking by `links`: pure macros kept, reads noted in `reads`."""
+        outer = self._links
+        self._links = links
+        try:
+            with self.noting(reads):
+                yield
+        finally:
+            self._links = outer
 
-    def _note(self, obj: Any, key: Any) -> None:
-        fields = self.card_fields.get(type(obj))
-        if fields is not None:
-            (self.reads.card if isinstance(key, str) and key in fields else self.reads.full).add(obj)
+    @contextmanager
+    def noting(self, reads: Reads | None) -> Iterator[Reads | None]:
+        """Note in `reads` what templates read until the block ends (None: note nothing)."""
+        outer, self._reads = self._reads, reads
+        try:
+            yield reads
+        finally:
+            self._reads = outer
+
+    @property
+    def reading(self) -> bool:
+        return self._reads is not None
+
+    def note(self, reads: Reads) -> None:
+        """Add reads made elsewhere (a kept macro output's) to the page being rendered."""
+        if self._reads is not None:
+            self._reads.add(reads)
+
+    def fragments(self, owner: object) -> dict:
+        """The kept pure macro outputs of `owner` (an edition's model): they go when it goes."""
+        return self._fragments.setdefault(owner, {})
+
+    def is_pure(self, macro: str) -> bool:
+        if self._pure is None:
+            self._pure = pure_macros(self, self.list_templates(extensions=TEMPLATE_EXTENSIONS))
+        return macro in self._pure
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         # Jinja's own getattr, with the note inlined: templates call this for every `a.b`
-        reads = self.reads
+        reads = self._reads
         if reads is not None:
             fields = self.card_fields.get(type(obj))
             if fields is not None:
                 (reads.card if attribute in fields else reads.full).add(obj)
         try:
-            return getattr(obj, attribute)
+            value = getattr(obj, attribute)
         except AttributeError:
-            pass
-        try:
-            return obj[attribute]
-        except (TypeError, LookupError, AttributeError):
-            return self.undefined(obj=obj, name=attribute)
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError, AttributeError):
+                return self.undefined(obj=obj, name=attribute)
+        if type(value) is Macro and self._links is not None and not value.caller and self.is_pure(value.name):
+            return _Fragment(self, value, self._links)
+        return value
 
     def getitem(self, obj: Any, argument: Any) -> Any:
-        if self.reads is not None:
-            self._note(obj, argument)
+        reads = self._reads
+        if reads is not None:
+            fields = self.card_fields.get(type(obj))
+            if fields is not None:
+                (reads.card if isinstance(argument, str) and argument in fields else reads.full).add(obj)
         return super().getitem(obj, argument)
 
     def get_template(self, name: Any, parent: str | None = None, globals: Any = None) -> jinja2.Template:  # noqa: A002
         template = super().get_template(name, parent, globals)
-        if self.reads is not None:
-            self.reads.keys.add("template:" + template.name)
+        if self._reads is not None:
+            self._reads.keys.add(TEMPLATE + str(template.name))
         return template
 
 
-def pure_macros(environment: jinja2.Environment, source: str, filename: str) -> frozenset[str]:
-    """The macros of a template whose output depends on their arguments, `url`, `t`, `date` and
-    pure macros of the same template alone."""
+def _macros(environment: jinja2.Environment, name: str) -> list[nodes.Macro]:
     try:
-        macros = list(environment.parse(source, filename=filename).find_all(nodes.Macro))
-    except jinja2.TemplateSyntaxError:
-        return frozenset()  # reported when a page renders with it
+        source, filename, _ = environment.loader.get_source(environment, name)  # type: ignore[union-attr]
+        return list(environment.parse(source, name, filename).find_all(nodes.Macro))
+    except jinja2.TemplateError:
+        return []  # reported when a page renders with it
+
+
+def _pure_in(environment: jinja2.Environment, macros: list[nodes.Macro]) -> set[str]:
+    """The macros of one template whose output depends on their arguments, `url`, `t`, `date` and
+    pure macros of the same template alone."""
     free = {}
     for macro in macros:
         wrapper = nodes.Template([macro], lineno=1)
@@ -171,4 +191,16 @@ def pure_macros(environment: jinja2.Environment, source: str, filename: str) -> 
             if not free[name] <= PAGE_FUNCTIONS | pure:
                 pure.discard(name)
                 changed = True
-    return frozenset(pure)
+    return pure
+
+
+def pure_macros(environment: jinja2.Environment, templates: list[str]) -> frozenset[str]:
+    """The names of the pure macros of `templates`, leaving out any name more than one macro has."""
+    defined: dict[str, int] = {}
+    pure: set[str] = set()
+    for name in templates:
+        macros = _macros(environment, name)
+        for macro in macros:
+            defined[macro.name] = defined.get(macro.name, 0) + 1
+        pure |= _pure_in(environment, macros)
+    return frozenset(name for name in pure if defined[name] == 1)

@@ -7,13 +7,13 @@ template, string by string and static file by static file: an override theme hol
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 
 import jinja2
 
 from generator.errors import BulletinError
-from generator.site.render.reads import CARD_FIELDS
 from generator.site.render.strings import STRINGS_FILE, Strings
 from generator.site.render.templating import SiteEnvironment
 from generator.text.yamlfile import parse_mapping, read_text_file
@@ -62,13 +62,13 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
 class Theme:
     """Templates compiled once per process (Jinja caches them), UI strings and static files.
 
-    `compiled`: a folder where compiled templates are kept between processes."""
+    `card_fields`: the fields of each model class that lists show (see `templating`); `compiled`: a
+    folder where compiled templates are kept between processes."""
 
-    def __init__(self, dirs: list[Path], compiled: Path | None = None):
+    def __init__(self, dirs: list[Path], card_fields: Mapping[type, frozenset[str]], compiled: Path | None = None):
         self.dirs = dirs
         self.env = SiteEnvironment(
-            CARD_FIELDS,
-            frozenset({Strings}),
+            card_fields,
             loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in dirs]),
             autoescape=jinja2.select_autoescape(("html", "htm", "xml"), default_for_string=True),
             undefined=jinja2.StrictUndefined,
@@ -104,7 +104,7 @@ class Theme:
         raise BulletinError(f"the theme has no UI strings for language {language!r}: add them to {STRINGS_FILE}", self.dirs[0])
 
 
-def load_theme(project_root: Path, name: str, compiled: Path | None = None) -> Theme:
+def load_theme(project_root: Path, name: str, card_fields: Mapping[type, frozenset[str]], compiled: Path | None = None) -> Theme:
     """The theme called `name`: the project's `themes/<name>/` over the built-in default theme."""
     dirs = []
     own = project_root / "themes" / name
@@ -115,4 +115,4 @@ def load_theme(project_root: Path, name: str, compiled: Path | None = None) -> T
     builtin = (BUILTIN_THEMES / DEFAULT_THEME).resolve()
     if builtin not in dirs:
         dirs.append(builtin)
-    return Theme(dirs, compiled)
+    return Theme(dirs, card_fields, compiled)
