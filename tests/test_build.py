@@ -156,7 +156,8 @@ def test_article_page(fixture_site: Built):
     assert header.select_one(".eyebrow a").get_text() == "技术情报"
     meta = header.select_one(".meta").get_text()
     assert "2020年12月3日" in meta and "产业监测 2020年12月3日" in meta and re.search(r"阅读约 \d+ 分钟", meta)
-    assert header.select_one(".meta time")["datetime"] == "2020-12-03T00:00:00+08:00"
+    # the second of three articles of its issue: a minute after midnight (the last one is at midnight)
+    assert header.select_one(".meta time")["datetime"] == "2020-12-03T00:01:00+08:00"
     assert [a.get_text() for a in header.select(".tag-list a")] == ["半导体", "EDA", "集成电路"]
     assert [a["href"] for a in header.select(".tag-list a")] == ["../tags/bandaoti/index.html", "../tags/eda/index.html", "../tags/jichengdianlu/index.html"]
     headings = page.select(".prose h2")
@@ -244,6 +245,10 @@ def test_sitemap_and_robots(fixture_site: Built):
     lastmod = {url.findtext("s:loc", namespaces=namespace): url.findtext("s:lastmod", namespaces=namespace) for url in sitemap}
     assert lastmod[BASE + "articles/guochan-eda-tupo.html"] == "2020-12-03"
     assert lastmod[BASE + "issues/2021-01-07.html"] == "2021-01-07"
+    assert None not in lastmod.values(), "every page has a lastmod"
+    assert lastmod[BASE] == lastmod[BASE + "issues/"] == lastmod[BASE + "tags/"] == "2021-01-21"  # the newest article
+    assert lastmod[BASE + "tags/bandaoti/"] == "2021-01-21" and lastmod[BASE + "sections/yunyingjingzheng/"] == "2021-01-07"
+    assert lastmod[BASE + "sections/jishuqingbao/page-2.html"] == "2021-01-21"  # every page of a listing shifts with a new article
     assert (fixture_site.out / "robots.txt").read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {BASE}sitemap.xml\n"
 
 

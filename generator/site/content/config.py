@@ -60,7 +60,8 @@ class SiteConfig:
     timezone: str = "Asia/Shanghai"
     theme: str = "default"
     per_page: int = 20
-    feed_size: int = 20
+    feed_size: int = 20  # entries of each section, tag and issues feed
+    feed_issues: int = 2  # newest issues the site feed holds whole
     publication: str = ""
     default_section: str = "综合"
     sections: tuple[str, ...] = ()
@@ -186,6 +187,7 @@ def config_from_mapping(mapping: Mapping) -> SiteConfig:
         theme=_check_theme(mapping.text("theme", defaults.theme), mapping),
         per_page=mapping.integer("per_page", defaults.per_page, minimum=1),
         feed_size=mapping.integer("feed_size", defaults.feed_size, minimum=1),
+        feed_issues=mapping.integer("feed_issues", defaults.feed_issues, minimum=1),
         publication=clean_text(mapping.text("publication", "")),
         default_section=clean_text(mapping.text("default_section", defaults.default_section)),
         sections=tuple(clean_text(name) for name in mapping.text_list("sections")),

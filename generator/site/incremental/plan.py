@@ -18,6 +18,7 @@ from generator.site.incremental.cachefile import engine_version
 from generator.site.incremental.fingerprints import SETTINGS, Fingerprints, fingerprint, layout
 from generator.site.incremental.manifest import ROOT, Freshness, Manifest, OutputFile, Slice
 from generator.site.model.objects import Site
+from generator.site.render import sitemap
 from generator.site.render.produce import SEARCH_INDEX, is_page, plan, site_plan
 from generator.site.render.reads import PAGES, STATIC, TEMPLATE
 from generator.site.render.targets import RenderOptions, Target
@@ -119,7 +120,7 @@ def root_plan(site: Site, pages: list[Target], config: SiteConfig, manifest: Man
     """The plan of the site-wide files, which depend only on what every edition shares (`site` is any
     of them, `pages` the targets of its plan)."""
     paths = [target.path for target in pages if is_page(target)]
-    dates = [(article.path, article.date.toordinal()) for article in site.articles] + [(issue.path, issue.date.toordinal()) for issue in site.issues]
+    dates = sorted((path, date.toordinal()) for path, date in sitemap.lastmod(site, paths).items())
     values = {
         SETTINGS: fingerprint((engine_version(), config.base_url, config.custom_domain, [(e.language, e.prefix) for e in site.editions])),
         PAGES: fingerprint((paths, dates)),

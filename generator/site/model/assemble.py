@@ -21,9 +21,16 @@ from generator.site.model.related import RelatedMemo, share_related
 from generator.text.slugs import allocate
 
 
-def _published(source: SourceArticle, tz: dt.tzinfo) -> dt.datetime:
+def _published(source: SourceArticle, tz: dt.tzinfo, position: int, count: int) -> dt.datetime:
+    """When the article was published: its own time, else midnight of its date plus one step for each
+    article printed after it in its issue (`position` of `count`).
+
+    Feed readers order entries by time, newest first: distinct times, latest for the first article,
+    keep an issue in its printed order there. A step is a minute (less in an issue of over 1,440
+    articles), so the times stay within the day."""
     if source.time is None:
-        return dt.datetime.combine(source.date, dt.time(0, 0), tz)
+        step = dt.timedelta(minutes=1) if count <= 1440 else dt.timedelta(days=1) / count
+        return dt.datetime.combine(source.date, dt.time(0, 0), tz) + step * (count - 1 - position)
     if source.time.tzinfo is None:
         return source.time.replace(tzinfo=tz)
     return source.time.astimezone(tz)
@@ -103,7 +110,8 @@ def _order(content: Content, config: SiteConfig, slugify: Callable[[str], str]) 
     return _Order(dates, allocate(issue_ids, slugify), all_groups, section_names)
 
 
-def _article(prepared: Prepared, slug: str, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer) -> Article:
+def _article(prepared: Prepared, slug: str, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer,
+             published: dt.datetime) -> Article:
     source, text = prepared.source, prepared.texts[edition.text_key]
     absolute_html = None
     if text.body.relative_links:  # rare: parse again, for links made absolute
@@ -115,7 +123,7 @@ def _article(prepared: Prepared, slug: str, section: Listing, tags: list[Listing
         subtitle=text.subtitle,
         part=text.part,
         date=source.date,
-        published=_published(source, config.tz),
+        published=published,
         body=text.body,
         summary=text.summary,
         reading_minutes=prepared.reading_minutes,
@@ -215,12 +223,14 @@ def build_sites(content: Content, config: SiteConfig, editions: list[Edition], a
     """
     names = _names(content, config, slugify)
     drafts = [_draft(edition, names) for edition in editions]
-    for section_name, group in (item for groups in names.order.groups.values() for item in groups):
-        for source in group:
+    for groups in names.order.groups.values():
+        members = [(section_name, source) for section_name, group in groups for source in group]  # printed order
+        for position, (section_name, source) in enumerate(members):
             slug = names.articles[source.key]
+            published = _published(source, config.tz, position, len(members))
             for draft in drafts:
                 tags = [draft.tags[name] for name in source.tags]
-                draft.articles[source.key] = _article(prepared[source.key], slug, draft.sections[section_name], tags, config, draft.edition, renderer)
+                draft.articles[source.key] = _article(prepared[source.key], slug, draft.sections[section_name], tags, config, draft.edition, renderer, published)
     sites = [_site(draft, content, config, names, all_editions) for draft in drafts]
     share_related(sites, related)
     return sites

@@ -89,7 +89,7 @@ class Page:
 
 
 def _issue_title(strings: Strings, issue: Issue) -> str:
-    return strings("issue_title", publication=issue.publication, date=strings.date(issue.date))
+    return strings.issue_title(issue.publication, issue.date)
 
 
 def _cloud(site: Site) -> list[tuple[Listing, int]]:
@@ -118,7 +118,7 @@ def _plain_page(target: Target, site: Site, strings: Strings, reads: Reads, titl
 def _home(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
     reads.full.add(site)
     reads.full.update(site.tags)  # ranked by their number of articles
-    page = Page(target.kind, target.path, "", site.description, site.url(target.path), [feeds.site_feed(site)])
+    page = Page(target.kind, target.path, "", site.description, site.url(target.path), [feeds.site_feed(site), feeds.issues_feed(site, strings)])
     top_tags = sorted(site.tags, key=lambda tag: (-len(tag.articles), tag.slug))[:HOME_TAGS]
     return "home.html", page, {"issue": site.latest, "recent_issues": site.issues[:HOME_RECENT_ISSUES], "top_tags": top_tags}
 
@@ -127,7 +127,9 @@ def _archive(target: Target, site: Site, strings: Strings, reads: Reads) -> Cont
     reads.full.add(site)
     reads.card.update(site.issues)
     years = [(year, list(issues)) for year, issues in groupby(site.issues, key=lambda issue: issue.year)]
-    return _plain_page(target, site, strings, reads, strings("archive"), years=years)
+    template, page, extra = _plain_page(target, site, strings, reads, strings("archive"), years=years)
+    page.feeds.append(feeds.issues_feed(site, strings))
+    return template, page, extra
 
 
 def _sections(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
@@ -157,7 +159,7 @@ def _issue(target: Target, site: Site, strings: Strings, reads: Reads) -> Contex
     title = _issue_title(strings, issue)
     crumbs = [_home_crumb(strings), Crumb(strings("archive"), urls.ARCHIVE), Crumb(title)]
     description = strings("issue_description", count=len(issue.articles))
-    page = Page(target.kind, issue.path, title, description, site.url(issue.path), [feeds.site_feed(site)], crumbs)
+    page = Page(target.kind, issue.path, title, description, site.url(issue.path), [feeds.site_feed(site), feeds.issues_feed(site, strings)], crumbs)
     return "issue.html", page, {"issue": issue}
 
 

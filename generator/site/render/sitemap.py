@@ -8,6 +8,7 @@ entry names its counterparts (`xhtml:link hreflang`). Above `MAX_URLS` addresses
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import xml.etree.ElementTree as ET
 
@@ -55,9 +56,26 @@ def _url(site: Site, path: str) -> str:
     return urls.absolute(site.config.base_url, path)
 
 
-def _entries(site: Site, page_paths: list[str]) -> list[ET.Element]:
-    dates = {article.path: article.date for article in site.articles}
+def lastmod(site: Site, page_paths: list[str]) -> dict[str, dt.date]:
+    """The date each indexed page last changed: an article's or issue's own date; for every page of a
+    section or tag, its newest article's; for the home page and the indexes, the newest article's."""
+    dates: dict[str, dt.date] = {}
+    newest = max((article.date for article in site.articles), default=None)
+    if newest is not None:
+        dates.update((path, newest) for path in (urls.HOME, urls.ARCHIVE, urls.SECTIONS, urls.TAGS))
+    folders = {listing.path.removesuffix("index.html"): max(article.date for article in listing.articles)
+               for listing in [*site.sections, *site.tags] if listing.articles}
+    for path in indexed(page_paths):
+        folder = path[: path.rfind("/") + 1]
+        if folder in folders:
+            dates[path] = folders[folder]
+    dates.update((article.path, article.date) for article in site.articles)
     dates.update((issue.path, issue.date) for issue in site.issues)
+    return dates
+
+
+def _entries(site: Site, page_paths: list[str]) -> list[ET.Element]:
+    dates = lastmod(site, page_paths)
     entries = []
     for edition in site.editions:
         for path in indexed(page_paths):

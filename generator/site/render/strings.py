@@ -28,3 +28,6 @@ class Strings:
 
     def date(self, value: dt.date) -> str:
         return self("date", year=value.year, month=value.month, day=value.day)
+
+    def issue_title(self, publication: str, date: dt.date) -> str:
+        return self("issue_title", publication=publication, date=self.date(date))
