@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import os
 import pty
 import re
@@ -88,7 +90,10 @@ def test_every_page_has_the_frame(any_site: Built):
         assert page.html["lang"] == language, path
         csp = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         assert "script-src 'self'" in csp and "style-src 'self'" in csp and "'unsafe-inline'" not in csp
-        assert not page.find_all("script", src=False), f"{path}: inline script"
+        inline = page.find_all("script", src=False)
+        assert [script.get("type") for script in inline] == ["application/ld+json"], f"{path}: inline script"  # data, never run
+        graph = json.loads(inline[0].string)["@graph"]
+        assert graph[0]["@type"] == "WebSite" and len(graph) >= 2 - (path in ("index.html",)), path
         assert not page.find_all(style=True) and not page.find_all("style"), f"{path}: inline style"
         assert page.title.get_text().strip()
         assert page.find("header") and page.find("main", id="main") and page.find("footer") and page.find("nav")
@@ -114,13 +119,15 @@ def test_no_build_time_or_absolute_path_leaks_into_output(fixture_site: Built):
             assert str(fixture_site.project) not in text, file
 
 
-def test_home_shows_latest_issue_by_section_with_summaries(fixture_site: Built):
+def test_home_shows_the_titles_of_the_latest_issue_by_section(fixture_site: Built):
     page = soup(fixture_site, "index.html")
     assert "2021年1月21日" in page.h1.get_text()
     sections = [h.get_text(strip=True) for h in page.select(".home-main .section-heading")]
     assert sections == ["产业环境", "技术情报", "企业情报", "综合"]  # the issue's own order; the default section last
-    items = page.select(".home-main .article-item")
-    assert len(items) == 4 and all(item.select_one(".summary").get_text(strip=True) for item in items)
+    titles = [a.get_text() for a in page.select(".home-main .headline-list a")]
+    assert titles == ["工业互联网创新发展行动计划发布", "晶圆代工产能紧张 半导体企业加快扩产", "某安全企业发布数据安全治理平台", "编辑部说明：关于本刊的栏目调整"]
+    assert not page.select(".home-main .summary"), "summaries are on the issue page, which the home page links"
+    assert page.select_one(".home-main .more a")["href"] == "issues/2021-01-21.html"
     hrefs = {a["href"] for a in page.find_all("a")}
     assert {"issues/index.html", "sections/index.html", "tags/index.html", "search.html"} <= hrefs
     assert page.find("form", role="search")["action"] == "search.html"
@@ -221,8 +228,8 @@ def test_sections_index_lists_every_section_in_order(fixture_site: Built):
 
 def test_search_page_ships_its_index_as_scripts(fixture_site: Built):
     page = soup(fixture_site, "search.html")
-    sources = [script["src"] for script in page.find_all("script")]
-    assert sources == ["search/index.js", "static/js/search.js"]
+    sources = [script["src"] for script in page.find_all("script", src=True)]
+    assert sources == ["static/js/site.js", "search/index.js", "static/js/search.js"]
     assert page.find(id="search-input")["name"] == "q"
     index = (fixture_site.out / "search/index.js").read_text(encoding="utf-8")
     assert index.startswith("(window.BulletinSearchData=window.BulletinSearchData||{})[\"meta\"]=")
@@ -277,7 +284,7 @@ def test_sample_bulletin_builds_completely(sample_site: Built):
     sections = [a.get_text() for a in soup(sample_site, "sections/index.html").select(".section-list a")]
     assert sections == list(dict.fromkeys(meta["section"] for meta in front))
     home = soup(sample_site, "index.html")
-    assert len(home.select(".home-main .article-item")) == len(sources)
+    assert len(home.select(".home-main .headline-list a")) == len(sources)
     tags = {tag for meta in front for tag in meta.get("tags") or []}
     assert len(soup(sample_site, "tags/index.html").select(".tag-cloud a")) == len(tags)
 

@@ -65,8 +65,10 @@ def test_every_page_links_to_its_counterpart_and_names_it_in_the_head(sample_sit
         here, other, counterpart = ("zh-Hant", "zh-Hans", path[len(HANT):]) if path.startswith(HANT) else ("zh-Hans", "zh-Hant", HANT + path)
         page = soup(out / path)
         assert page.html["lang"] == here, path
-        switch = page.select("nav.edition-switch a")
+        switch = page.select("nav.edition-switch ul a")
         assert [(a["hreflang"], a["lang"]) for a in switch] == [(other, other)], path
+        toggle = page.select_one("nav.edition-switch .edition-toggle")  # the phone header's button: the same link
+        assert toggle["href"] == switch[0]["href"] and toggle.get_text() == {"zh-Hans": "繁", "zh-Hant": "简"}[here], path
         assert (out / path).parent.joinpath(unquote(switch[0]["href"])).resolve() == (out / counterpart).resolve(), path
         assert page.select_one("nav.edition-switch [aria-current]").get_text() == {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"}[here]
         alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate", hreflang=True)}

@@ -177,9 +177,9 @@ def test_text_contrast_meets_wcag_aa(browser, fixture_site: Built, scheme):
     context = browser.new_context(color_scheme=scheme)
     tab = context.new_page()
     checks = {
-        "index.html": [".site-title", ".site-nav a", ".eyebrow", ".issue-summary", ".summary", ".item-tags a", ".count", ".site-footer p", "button", ".tag-list a"],
+        "index.html": [".site-title", ".site-nav a", ".eyebrow", ".issue-summary", ".headline-list a", ".count", ".site-footer p", "button", ".tag-list a"],
         "articles/guochan-eda-tupo.html": [".prose p", ".meta", ".meta a", ".article-subtitle", ".breadcrumb a", ".toc a", ".pager-label", "mark, .prose strong"],
-        "sections/jishuqingbao/index.html": [".pagination [aria-current]", ".pagination a", ".listing-summary"],
+        "sections/jishuqingbao/index.html": [".pagination [aria-current]", ".pagination a", ".listing-summary", ".summary", ".article-item .meta a"],
     }
     for path, selectors in checks.items():
         tab.goto(url(fixture_site, path))

@@ -17,7 +17,7 @@ import jinja2
 from generator.errors import BulletinError
 from generator.site import urls
 from generator.site.model.objects import Issue, Listing, Site
-from generator.site.render import feeds, pages
+from generator.site.render import feeds, pages, share
 from generator.site.render.reads import Reads
 from generator.site.render.strings import Strings
 from generator.site.render.targets import RenderOptions, Target
@@ -34,6 +34,7 @@ class Alternate:
 
     language: str
     name: str  # the edition's name in its own language ("繁體中文")
+    short_name: str  # the same in a character or two ("繁"), for the phone header
     href: str  # relative link from the page being rendered
     url: str  # absolute URL
 
@@ -86,6 +87,8 @@ class Page:
     base_href: str | None = None  # only on 404.html, which is served at any depth
     noindex: bool = False
     alternates: list[Alternate] = field(default_factory=list)  # every edition's version, when there are several
+    structured_data: str = ""  # JSON-LD, safe inside <script> (see `share`)
+    image: str = ""  # absolute URL of the image share previews show
 
 
 def _issue_title(strings: Strings, issue: Issue) -> str:
@@ -242,10 +245,12 @@ def alternates(site: Site, theme: Theme, path: str) -> list[Alternate]:
     if len(site.editions) < 2:
         return []
     here = site.edition.prefix + path
-    return [
-        Alternate(edition.language, theme.strings_for(edition.language)("language_name"), urls.relative(here, edition.prefix + path), urls.absolute(site.config.base_url, edition.prefix + path))
-        for edition in site.editions
-    ]
+    alternates = []
+    for edition in site.editions:
+        strings = theme.strings_for(edition.language)
+        target = edition.prefix + path
+        alternates.append(Alternate(edition.language, strings("language_name"), strings("language_short"), urls.relative(here, target), urls.absolute(site.config.base_url, target)))
+    return alternates
 
 
 def make(target: Target, site: Site, theme: Theme, options: RenderOptions, reads: Reads) -> bytes:
@@ -253,6 +258,9 @@ def make(target: Target, site: Site, theme: Theme, options: RenderOptions, reads
     strings = theme.strings_for(site.language)
     template_name, page, extra = page_context(target, site, strings, reads)
     page.alternates = alternates(site, theme, page.path)
+    subject = extra.get("article") or extra.get("listing") or (extra.get("issue") if page.kind == "issue" else None)
+    page.structured_data = share.structured_data(site, page, subject, strings, reads)
+    page.image = site.url(share.IMAGE)
     url = PageLinks(page.path, theme.env.fragments(site))  # pure macro output dies with the edition's model
     try:
         with theme.env.rendering(url, reads):
