@@ -17,6 +17,9 @@ CJK_LETTERS_RE = re.compile(f"[{_CJK_LETTER}]+")
 WIDE_RE = re.compile(f"[{_CJK_LETTER}{_CJK_PUNCT}]")
 HAN_RUN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 LATIN_WORD_RE = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
+# A space between two CJK characters: in a Chinese headline it separates phrases ("政策密集发布 网络安全…"),
+# where a space beside a Latin word or a number is only spacing ("让 5G 标准…").
+PHRASE_SPACE_RE = re.compile(f"(?<=[{_CJK_LETTER}{_CJK_PUNCT}])\\s+(?=[{_CJK_LETTER}{_CJK_PUNCT}])")
 
 
 def is_cjk_letter(char: str) -> bool:
@@ -26,3 +29,8 @@ def is_cjk_letter(char: str) -> bool:
 def is_wide(char: str) -> bool:
     """A CJK letter or CJK punctuation: a line break between two of these is not a space."""
     return bool(char) and WIDE_RE.match(char) is not None
+
+
+def phrases(headline: str) -> list[str]:
+    """The phrases of a headline, split where a space stands between two CJK characters."""
+    return PHRASE_SPACE_RE.split(headline)

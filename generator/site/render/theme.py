@@ -12,10 +12,12 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from generator.errors import BulletinError
 from generator.site.render.strings import STRINGS_FILE, Strings
 from generator.site.render.templating import SiteEnvironment
+from generator.text.cjk import phrases
 from generator.text.yamlfile import parse_mapping, read_text_file
 
 BUILTIN_THEMES = Path(__file__).resolve().parents[3] / "themes"
@@ -48,6 +50,15 @@ def _static_files(dirs: list[Path]) -> dict[str, Path]:
     return dict(sorted(files.items()))
 
 
+def headline(text: str) -> Markup:
+    """`{{ title|headline }}`: a headline whose phrases each stay on one line where they fit (CSS `.phrase`),
+    so that it breaks between them, never inside a word."""
+    parts = phrases(text)
+    if len(parts) < 2:
+        return escape(text)
+    return Markup(" ").join(Markup('<span class="phrase">%s</span>') % part for part in parts)
+
+
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept between runs (Jinja checks each against its source); never an error."""
 
@@ -76,6 +87,7 @@ class Theme:
             lstrip_blocks=True,
             bytecode_cache=_CompiledTemplates(str(compiled)) if compiled else None,
         )
+        self.env.filters["headline"] = headline
         self.strings = _strings(dirs)
         self.static_files = _static_files(dirs)
 
