@@ -14,7 +14,8 @@ TEXT_TYPES = ("text", "code_inline", PROTECTED)
 
 # Ids the default theme uses for its own elements; a heading never takes one of them.
 RESERVED_IDS = frozenset(
-    {"main", "top", "toc", "site-header", "site-nav", "site-search", "search-form", "search-input", "search-status", "search-results"}
+    {"main", "top", "toc", "site-header", "site-nav", "site-search", "site-search-form", "edition-list", "search-form", "search-input",
+     "search-status", "search-results"}
 )
 
 
