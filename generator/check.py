@@ -1,15 +1,19 @@
 """`bulletin check`: every problem in content/ at once, with file and line, for editors and their CI.
 
 The build stops at the first broken file; check reads everything and reports, in one pass: front
-matter that does not follow the schema, slugs that are unsafe or used twice, sections the site does
-not know, tags missing from the taxonomy, links to articles that do not exist, empty articles, and
-what an ingest may have left behind (a paragraph cut mid-sentence, a page number, a copyright line).
+matter that does not follow the schema (`text.frontmatter`), settings, fields and hints nobody reads
+(a typo, with the name it looks like), issues described twice, slugs the build would not use as
+written or that are used twice, sections the site does not know, tags missing from the taxonomy,
+links to articles that do not exist, empty articles, and what an ingest may have left behind (a
+paragraph cut mid-sentence, a page number, a copyright line). Files are read as the build reads them,
+bodies parsed by the build's Markdown parser.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,15 +22,17 @@ from markdown_it import MarkdownIt
 from generator.errors import BulletinError
 from generator.ingest.boilerplate import COPYRIGHT, PAGE_NUMBER
 from generator.ingest.chars import SENTENCE_END, last_meaningful
+from generator.ingest.hints import load_hints
+from generator.project import CONFIG_FILE, CONTENT_FOLDER, HINTS_SUFFIX, ISSUE_FILE, RAW_FOLDER, TAGS_FILE
 from generator.site.content.config import SiteConfig, load_config
-from generator.site.content.reader import ISSUE_FILE, SourceArticle, SourceIssue, content_folders, read_article, read_issue_file
+from generator.site.content.reader import Content, SourceArticle, content_folders, read_article, read_issue_file
 from generator.site.editions.edition import overrides_path, read_overrides
+from generator.site.markup.mdparser import new_parser
+from generator.site.markup.tokens import unique_id
 from generator.taxonomy import Taxonomy, load_taxonomy
-from generator.text.yamlfile import parse_mapping, read_text_file
+from generator.text.slugs import is_slug, slugify
 
-KNOWN_FIELDS = {"title", "subtitle", "section", "part", "publication", "date", "issue", "order", "slug", "tags",
-                "source_lines", "summary"}
-SAFE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+UNKNOWN_KEY = "unknown-key"  # the rule of settings, fields and hints nobody reads
 ARTICLE_LINK = re.compile(r"(?:^|/)articles/([^/]+)\.html$")
 PARAGRAPH_ENDS = SENTENCE_END | set("：:.!?")
 PAGE_MARK = re.compile(r"\bPage\s+\d+\b|^第\s*\d+\s*页$", re.IGNORECASE)
@@ -59,15 +65,6 @@ class Report:
 
 def _problem(error: BulletinError, rule: str) -> Problem:
     return Problem(error.path or "", error.line, rule, error.message)
-
-
-def _unknown_fields(article: SourceArticle) -> list[Problem]:
-    from generator.site.content.reader import split_front_matter
-
-    front, _, _ = split_front_matter(read_text_file(article.path, "article"), article.path)
-    mapping = parse_mapping(front, article.path, 2, what="front matter")
-    return [Problem(str(article.path), mapping.line(key), "front-matter", f"unknown field '{key}' (a typo?)")
-            for key in mapping.data if key not in KNOWN_FIELDS]
 
 
 def _body_problems(article: SourceArticle, parser: MarkdownIt, slugs: set[str]) -> list[Problem]:
@@ -114,36 +111,36 @@ def _link_problems(article: SourceArticle, token, line: int, slugs: set[str]) ->
     return problems
 
 
-def _read(content: Path) -> tuple[list[SourceArticle], dict[str, SourceIssue], list[Problem]]:
-    articles: list[SourceArticle] = []
-    issues: dict[str, SourceIssue] = {}
+def _read(content: Path) -> tuple[Content, list[Problem]]:
+    read = Content()
     problems: list[Problem] = []
     for _folder, issue_file, paths in content_folders(content):
         folder_issue = None
         if issue_file is not None:
             try:
                 folder_issue = read_issue_file(issue_file)
-                issues.setdefault(folder_issue.id, folder_issue)
+                read.add_issue(folder_issue)
             except BulletinError as error:
                 problems.append(_problem(error, "issue-file"))
         for path in paths:
             try:
-                articles.append(read_article(path, path.relative_to(content).as_posix(), folder_issue))
+                read.articles.append(read_article(path, path.relative_to(content).as_posix(), folder_issue))
             except BulletinError as error:
                 problems.append(_problem(error, "front-matter"))
-    return articles, issues, problems
+    problems += [Problem(str(path), line, UNKNOWN_KEY, message) for path, line, message in read.unknown_fields()]
+    return read, problems
 
 
 def check(content: Path, config: SiteConfig, taxonomy: Taxonomy) -> Report:
-    articles, issues, problems = _read(content)
-    parser = MarkdownIt("commonmark")
+    read, problems = _read(content)
+    articles, issues = read.articles, read.issues
+    parser = new_parser(partial(unique_id, slugify=slugify))  # the build's
     first_with_slug: dict[str, SourceArticle] = {}
     for article in articles:
         path = str(article.path)
-        problems += _unknown_fields(article)
-        if not SAFE_SLUG.match(article.slug):
-            problems.append(Problem(path, None, "slug", f"slug {article.slug!r} is not lowercase ASCII letters, "
-                                                        "digits and hyphens"))
+        if not is_slug(article.slug):
+            problems.append(Problem(path, None, "slug", f"slug {article.slug!r} is not lowercase ASCII letters and digits with "
+                                                        f"single hyphens between them: the build will use {slugify(article.slug)!r}"))
         if article.slug in first_with_slug:
             problems.append(Problem(path, None, "duplicate-slug",
                                     f"slug {article.slug!r} is also used by {first_with_slug[article.slug].path}"))
@@ -164,20 +161,36 @@ def check(content: Path, config: SiteConfig, taxonomy: Taxonomy) -> Report:
     return Report(problems, len(articles))
 
 
+def _hints_problems(content: Path) -> list[Problem]:
+    """Every hints file beside the raw bulletins, read as ingest reads it."""
+    raw = content / RAW_FOLDER
+    problems = []
+    for path in sorted(raw.glob("*" + HINTS_SUFFIX)) if raw.is_dir() else []:
+        unknown: list[BulletinError] = []
+        try:
+            load_hints(path, unknown)
+        except BulletinError as error:
+            problems.append(_problem(error, "hints"))
+        problems += [_problem(error, UNKNOWN_KEY) for error in unknown]
+    return problems
+
+
 def check_project(config_path: Path | None, content: Path | None) -> Report:
     project = (config_path.parent if config_path else Path.cwd()).resolve()
-    content = content or project / "content"
+    content = content or project / CONTENT_FOLDER
     problems: list[Problem] = []
+    unknown: list[BulletinError] = []
     try:
-        config = load_config(config_path or project / "site.yml", required=config_path is not None)
+        config = load_config(config_path or project / CONFIG_FILE, required=config_path is not None, unknown=unknown)
     except BulletinError as error:
         problems.append(_problem(error, "site-config"))
         config = SiteConfig()
     try:
-        taxonomy = load_taxonomy(content / "tags.yml")
+        taxonomy = load_taxonomy(content / TAGS_FILE, unknown)
     except BulletinError as error:
         problems.append(_problem(error, "taxonomy"))
         taxonomy = Taxonomy(())
+    problems += [_problem(error, UNKNOWN_KEY) for error in unknown] + _hints_problems(content)
     for edition in config.editions:
         path, required = overrides_path(edition, project, content)
         try:

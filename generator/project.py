@@ -13,6 +13,8 @@ OUTPUT_FOLDER = "output"
 RAW_FOLDER = "raw"  # content/raw/: raw bulletins, never read as articles
 RAW_SUFFIX = ".txt"
 HINTS_SUFFIX = ".hints.yml"  # content/raw/2021-08-12.hints.yml corrects content/raw/2021-08-12.txt
+ISSUE_FILE = "_issue.yml"  # content/2021-08-12/_issue.yml describes the issue in its folder
+TAGS_FILE = "tags.yml"  # content/tags.yml: the tag taxonomy
 
 
 @dataclass(frozen=True)

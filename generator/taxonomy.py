@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from generator.errors import BulletinError
+from generator.text.yamlfile import Mapping, closest, parse_mapping, read_text_file
 
 
 @dataclass(frozen=True)
@@ -37,42 +36,38 @@ class Taxonomy:
         return any(name == tag.name or name in tag.aliases for tag in self.tags)
 
 
-def _strings(value, path: str, where: str) -> tuple[str, ...]:
+TAG_FIELDS = ("keywords", "aliases", "fallback")
+
+
+def _words(mapping: Mapping, name: str, value: object, field: str) -> tuple[str, ...]:
     if value is None:
         return ()
-    if not isinstance(value, list) or not all(isinstance(item, (str, int, float)) for item in value):
-        raise BulletinError(f"{where} must be a list of words", path)
+    if not isinstance(value, list) or not all(isinstance(item, (str, int, float)) and not isinstance(item, bool) for item in value):
+        raise mapping.error(name, f"tag {name}: {field} must be a list of words")
     return tuple(str(item) for item in value)
 
 
-def load_taxonomy(path: str | Path) -> Taxonomy:
-    path = str(path)
-    if not Path(path).exists():
+def load_taxonomy(path: str | Path, unknown: list[BulletinError] | None = None) -> Taxonomy:
+    """The taxonomy in `path` (none when there is no such file); fields of a tag it does not know are
+    added to `unknown` (when given)."""
+    path = Path(path)
+    if not path.exists():
         return Taxonomy(())
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BulletinError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path,
-                            mark.line + 1 if mark else None) from None
-    except UnicodeDecodeError:
-        raise BulletinError("not UTF-8 text", path) from None
-    if data is None:
-        return Taxonomy(())
-    if not isinstance(data, dict):
-        raise BulletinError("the taxonomy maps each tag name to its keywords and aliases", path)
+    mapping = parse_mapping(read_text_file(path, "taxonomy"), path, what="the taxonomy")
     tags = []
-    for name, spec in data.items():
+    for name, spec in mapping.data.items():
         spec = spec or {}
         if isinstance(spec, list):
             spec = {"keywords": spec}
         if not isinstance(spec, dict):
-            raise BulletinError(f"tag {name}: expected keywords and aliases", path)
+            raise mapping.error(name, f"tag {name}: expected keywords and aliases")
+        if unknown is not None:
+            unknown += [mapping.error(name, f"tag {name}: {key}: unknown field" + (f"; did you mean {match}?" if (match := closest(str(key), TAG_FIELDS)) else ""))
+                        for key in spec if key not in TAG_FIELDS]
         tags.append(Tag(
-            name=str(name),
-            keywords=_strings(spec.get("keywords"), path, f"tag {name}: keywords"),
-            aliases=_strings(spec.get("aliases"), path, f"tag {name}: aliases"),
+            name=name,
+            keywords=_words(mapping, name, spec.get("keywords"), "keywords"),
+            aliases=_words(mapping, name, spec.get("aliases"), "aliases"),
             fallback=bool(spec.get("fallback", False)),
         ))
     return Taxonomy(tuple(tags))

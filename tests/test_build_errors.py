@@ -180,3 +180,16 @@ def test_hostile_slugs_and_tags_stay_inside_the_output(make_project):
         assert (built.out / "tags" / slug / "index.html").is_file(), slug
     assert "<script>alert" not in built.page("articles/escape.html")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in built.page("articles/escape.html")
+
+
+def test_settings_and_fields_nobody_reads_are_warned_of_with_the_one_meant(make_project):
+    project = make_project()
+    (project / "site.yml").write_text((project / "site.yml").read_text(encoding="utf-8") + "per_pgae: 5\n", encoding="utf-8")
+    replace_in(project / ARTICLE, "title:", "titel: 误写\ntitle:")
+    lines = (project / "site.yml").read_text(encoding="utf-8").count("\n")
+    expected = [f"bulletin build: warning: site.yml:{lines}: per_pgae: unknown setting; did you mean per_page?",
+                f"bulletin build: warning: {ARTICLE}:2: titel: unknown field; did you mean title?"]
+    first = build_project(project)
+    assert first.stderr.splitlines() == expected
+    again = build_project(project)  # up to date: the same warnings, not silence
+    assert "up to date" in again.stdout and again.stderr.splitlines() == expected

@@ -81,7 +81,7 @@ def test_every_problem_is_reported_with_file_line_and_rule(project):
         ("11-leftovers.md:8", "page number"),
         ("11-leftovers.md:10", "copyright"),
         ("12-slug.md", "[slug]"),
-        ("13-typo.md:2", "unknown field 'tilte'"),
+        ("13-typo.md:2", "tilte: unknown field; did you mean title? [unknown-key]"),
     ]
     for where, what in expected:
         assert any(where in line and what in line for line in out.splitlines()), (where, what, out)
@@ -111,3 +111,38 @@ def test_the_zh_hant_override_file_is_checked(project):
     result = check(project)
     assert result.returncode == 1
     assert "content/hant-overrides.yml:2" in result.stdout and "[overrides]" in result.stdout
+
+
+def test_settings_fields_and_hints_nobody_reads_are_errors_naming_the_one_meant(project):
+    (project / "site.yml").write_text("title: 测试\nsections: [产业环境, 运营竞争]\nper_pgae: 5\n", encoding="utf-8")
+    (project / "content" / "2021-08-12" / "_issue.yml").write_text("date: 2021-08-12\nsectoins: [产业环境]\n", encoding="utf-8")
+    raw = project / "content" / "raw"
+    raw.mkdir()
+    (raw / "2021-08-12.hints.yml").write_text("titles: [某标题]\ntitel: [另一个]\n", encoding="utf-8")
+    tags = project / "content" / "tags.yml"
+    tags.write_text(tags.read_text(encoding="utf-8").replace("aliases: [第五代移动通信]", "alias: [第五代移动通信]"), encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    for where, what in [("site.yml:3", "per_pgae: unknown setting; did you mean per_page?"),
+                        ("content/2021-08-12/_issue.yml:2", "sectoins: unknown field; did you mean sections?"),
+                        ("content/raw/2021-08-12.hints.yml:2", "titel: unknown hint; did you mean titles?"),
+                        ("content/tags.yml:", "alias: unknown field; did you mean aliases?")]:
+        assert any(line.startswith(where) and what in line and "[unknown-key]" in line for line in lines), (where, what, result.stdout)
+
+
+def test_an_issue_described_twice_is_reported(project):
+    for folder in ("2021-08-12", "2021-08-12-bis"):
+        (project / "content" / folder).mkdir(exist_ok=True)
+        (project / "content" / folder / "_issue.yml").write_text("date: 2021-08-12\n", encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 1
+    assert "issue '2021-08-12' is already described by" in result.stdout and "[issue-file]" in result.stdout
+
+
+def test_markdown_is_read_as_the_build_reads_it(project):
+    """Protected text and a table: the build's parser knows them, CommonMark alone would see text."""
+    body = "---\ntitle: 表格\ndate: 2021-08-12\nslug: s3\n---\n| 指标 | 数值 |\n| --- | --- |\n| 收入 | 增长 |\n\n{{华为}}发布了新品。\n"
+    write(project / "content" / "2021-08-12", "03-table.md", body)
+    result = check(project)
+    assert result.returncode == 0, result.stdout

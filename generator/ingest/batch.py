@@ -16,7 +16,7 @@ from generator.errors import BulletinError
 from generator.ingest.hints import Hints, load_hints
 from generator.ingest.pipeline import Options, Plan, plan_ingest
 from generator.ingest.writer import WriteReport, write_issue
-from generator.project import HINTS_SUFFIX, RAW_FOLDER
+from generator.project import HINTS_SUFFIX, RAW_FOLDER, TAGS_FILE
 from generator.taxonomy import load_taxonomy
 
 MAX_RAW_BYTES = 20 * 2**20  # a bulletin is a few hundred KB; anything this big is a mistake
@@ -70,7 +70,7 @@ def plan_all(raws: list[Path], content: Path, *, issue_date: date | None = None,
     raw file's own `<name>.hints.yml` applies to it."""
     if issue_date and len(raws) > 1:
         raise BulletinError("--date names one issue: ingest one raw file at a time with it")
-    taxonomy = load_taxonomy(content / "tags.yml")
+    taxonomy = load_taxonomy(content / TAGS_FILE)
     planned: list[Planned] = []
     for raw in raws:
         used_hints = hints_file or hints_beside(raw)

@@ -13,7 +13,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from generator.ingest.chars import CLAUSE_END, SENTENCE_END, cjk_count, collapse_spaces, last_meaningful
+from generator.ingest.chars import CLAUSE_END, SENTENCE_END, collapse_spaces, last_meaningful
+from generator.text.cjk import han_count
 from generator.ingest.lines import Line, Source
 
 EDGE_LINES = 4  # content lines at the top and bottom of a page that may be furniture
@@ -200,5 +201,5 @@ def _publication_name(text: str) -> str | None:
     text = ISSUE_NUMBER.sub(" ", text)
     text = re.sub(r"\d+", " ", text)
     candidates = [part.strip(" -–—|·,，") for part in re.split(r"\s{2,}|[|｜]", text)]
-    candidates = [part for part in candidates if 2 <= cjk_count(part) and len(part) <= 30]
-    return max(candidates, key=cjk_count) if candidates else None
+    candidates = [part for part in candidates if 2 <= han_count(part) and len(part) <= 30]
+    return max(candidates, key=han_count) if candidates else None

@@ -1,51 +1,19 @@
-"""Character classes and small text measures shared by the ingest rules."""
+"""Punctuation and small text measures of the ingest rules (character classes are `text.cjk`'s)."""
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from generator.text.cjk import HAN_CLASS, PUNCTUATION_CLASS, is_wide
 
 # Sentence-final and clause punctuation: a heading never ends with these.
 CLAUSE_END = set("。；，、.;,")
 SENTENCE_END = set("。！？!?…；;")
 CLOSERS = set("”’」』）)】〕》>\"'")
-OPENERS = set("“‘「『（(【〔《<")
 DASHES = ("——", "—", "--", "－－")
-
-_CJK_RANGES = (
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0x20000, 0x2FA1F),
-)
-
-
-def is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return any(low <= code <= high for low, high in _CJK_RANGES)
-
-
-def is_cjk_punct(ch: str) -> bool:
-    code = ord(ch)
-    return 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFF65 or ch in "“”‘’…—·"
-
-
-def is_wide(ch: str) -> bool:
-    """Characters that behave as CJK for spacing: ideographs, kana, CJK and full-width punctuation."""
-    return is_cjk(ch) or is_cjk_punct(ch) or unicodedata.east_asian_width(ch) in ("W", "F")
-
 
 def is_latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
-
-
-def display_width(text: str) -> int:
-    """Width in half-width cells, as a line occupies it on the printed page."""
-    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def cjk_count(text: str) -> int:
-    return sum(1 for ch in text if is_cjk(ch))
 
 
 def last_meaningful(text: str) -> str:
@@ -72,10 +40,7 @@ def join_wrapped(left: str, right: str, word_space: bool) -> str:
 
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0\u3000]+")
-_SPACE_BETWEEN_WIDE = re.compile(
-    r"(?<=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uff65“”‘’…—·])[ ]+"
-    r"(?=[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uff65“”‘’…—·])"
-)
+_SPACE_BETWEEN_WIDE = re.compile(f"(?<=[{HAN_CLASS}{PUNCTUATION_CLASS}])[ ]+(?=[{HAN_CLASS}{PUNCTUATION_CLASS}])")
 
 
 def collapse_spaces(text: str) -> str:
@@ -90,10 +55,6 @@ def tidy_paragraph(text: str) -> str:
     except inside 《book titles》, which are quoted as published."""
     pieces = _BOOK_TITLE.split(collapse_spaces(text))
     return "".join(piece if index % 2 else _SPACE_BETWEEN_WIDE.sub("", piece) for index, piece in enumerate(pieces))
-
-
-def non_space(text: str) -> str:
-    return "".join(ch for ch in text if not ch.isspace())
 
 
 # "一、", "（二）", "3．", "第四部分": how a heading may be numbered, by numbering style.

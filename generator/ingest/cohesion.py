@@ -13,13 +13,14 @@ import re
 from collections import Counter
 from typing import Iterable
 
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+from generator.text.cjk import HAN_RUN_RE
+
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9.+\-]*|[0-9]+[A-Za-z][A-Za-z0-9.+\-]*")
 
 
 def terms(text: str) -> Counter[str]:
     found: Counter[str] = Counter()
-    for run in _CJK_RUN.findall(text):
+    for run in HAN_RUN_RE.findall(text):
         found.update(run[i : i + 2] for i in range(len(run) - 1))
     found.update(token.lower().rstrip(".-+") for token in _LATIN.findall(text))
     return found

@@ -1,11 +1,11 @@
-"""Articles and issues as files: YAML front matter plus Markdown, one line per paragraph."""
+"""Articles and issues as files: YAML front matter (`text.frontmatter`'s schema) plus Markdown, one line per paragraph."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 
-import yaml
+from generator.text.frontmatter import ISSUE, article_text
 
 # Characters that would turn plain text into Markdown markup.
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<])|&(?=#?\w+;)")
@@ -21,37 +21,15 @@ def escape_markdown(text: str) -> str:
     return _ORDERED_START.sub(lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), text)
 
 
-class _PlainDumper(yaml.SafeDumper):
-    """No `&id001` anchors when two fields share a value (the date and the issue)."""
-
-    def ignore_aliases(self, data) -> bool:
-        return True
-
-
-def dump_yaml(data: dict) -> str:
-    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, default_flow_style=None,
-                     width=10_000)
-
-
-def front_matter(fields: dict) -> str:
-    return "---\n" + dump_yaml({k: v for k, v in fields.items() if v is not None}) + "---\n"
-
-
 def article_file(fields: dict, items: list[tuple[str, str]]) -> str:
-    """`items` are ("paragraph" | "subheading", text) pairs in reading order."""
+    """`fields` of the front matter schema; `items` are ("paragraph" | "subheading", text) pairs in reading order."""
     body = []
     for kind, text in items:
         body.append(("## " + escape_markdown(text)) if kind == "subheading" else escape_markdown(text))
-    return front_matter(fields) + "\n\n".join(body) + "\n"
+    return article_text(fields, "\n\n".join(body) + "\n")
 
 
 def issue_file(publication: str | None, issue_date: date, number: int | None, sections: list[str],
                source: str) -> str:
-    return dump_yaml({
-        "publication": publication,
-        "date": issue_date,
-        "issue": issue_date,
-        "number": number,
-        "sections": sections,
-        "source": source,
-    })
+    fields = {"publication": publication, "date": issue_date, "issue": issue_date, "number": number, "sections": sections, "source": source}
+    return ISSUE.write(fields, keep_empty=True)

@@ -20,13 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from generator.errors import BulletinError
 from generator.ingest.layout import Block
 from generator.ingest.rules import Kind, Labeled, heading_shaped
+from generator.text.yamlfile import Mapping, parse_mapping, read_text_file
 
-KNOWN_KEYS = {"titles", "subheadings", "body", "merge", "split", "sections"}
+KNOWN_KEYS = ("titles", "subheadings", "body", "merge", "split", "sections")
 
 
 @dataclass(frozen=True)
@@ -60,56 +59,46 @@ class Hints:
     split: list[Split] = field(default_factory=list)
     sections: dict[str, str] = field(default_factory=dict)
 
-    def is_empty(self) -> bool:
-        return not (self.titles or self.subheadings or self.body or self.merge or self.split or self.sections)
 
-
-def _ref(value, path: str, key: str) -> LineRef:
+def _ref(value, mapping: Mapping, key: str) -> LineRef:
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return LineRef(line=value) if isinstance(value, int) else LineRef(text=value)
     if isinstance(value, dict) and isinstance(value.get("line"), int):
         return LineRef(line=value["line"])
     if isinstance(value, dict) and isinstance(value.get("text"), str):
         return LineRef(text=value["text"])
-    raise BulletinError(f"`{key}`: each entry must be a heading text or {{line: N}}, not {value!r}", path)
+    raise mapping.error(key, f"`{key}`: each entry must be a heading text or {{line: N}}, not {value!r}")
 
 
-def load_hints(path: str | Path) -> Hints:
-    path = str(path)
-    try:
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
-    except FileNotFoundError:
-        raise BulletinError("hints file not found", path) from None
-    except UnicodeDecodeError:
-        raise BulletinError("hints file is not UTF-8 text", path) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BulletinError(f"invalid YAML: {getattr(exc, 'problem', exc)}", path,
-                            mark.line + 1 if mark else None) from None
-    if data is None:
-        return Hints()
-    if not isinstance(data, dict):
-        raise BulletinError("a hints file is a mapping with keys " + ", ".join(sorted(KNOWN_KEYS)), path)
-    unknown = set(data) - KNOWN_KEYS
-    if unknown:
-        raise BulletinError(f"unknown hint key(s): {', '.join(sorted(map(str, unknown)))}", path)
+def load_hints(path: str | Path, unknown: list[BulletinError] | None = None) -> Hints:
+    """The hints in `path`. A key that is no hint is an error, unless `unknown` is given: then it is
+    added there (what `bulletin check` reports) and left out."""
+    path = Path(path)
+    if not path.is_file():
+        raise BulletinError("hints file not found", path)
+    mapping = parse_mapping(read_text_file(path, "hints file"), path, what="hints file")
+    data = mapping.data
+    problems = mapping.unknown(KNOWN_KEYS, "hint")
+    if problems and unknown is None:
+        raise problems[0]
+    if unknown is not None:
+        unknown.extend(problems)
 
     def refs(key: str) -> list[LineRef]:
         value = data.get(key) or []
         if not isinstance(value, list):
-            raise BulletinError(f"`{key}` must be a list", path)
-        return [_ref(item, path, key) for item in value]
+            raise mapping.error(key, f"`{key}` must be a list")
+        return [_ref(item, mapping, key) for item in value]
 
     splits = []
     for item in data.get("split") or []:
         if not isinstance(item, dict) or not ("at" in item or "line" in item):
-            raise BulletinError("`split`: each entry needs `at: <paragraph start>` or `line: N`", path)
+            raise mapping.error("split", "`split`: each entry needs `at: <paragraph start>` or `line: N`")
         at = LineRef(line=item["line"]) if "line" in item else LineRef(text=str(item["at"]))
         splits.append(Split(at=at, title=str(item["title"]) if item.get("title") else None))
     sections = data.get("sections") or {}
     if not isinstance(sections, dict):
-        raise BulletinError("`sections` must map an old name to a new one", path)
+        raise mapping.error("sections", "`sections` must map an old name to a new one")
     return Hints(titles=refs("titles"), subheadings=refs("subheadings"), body=refs("body"),
                  merge=refs("merge"), split=splits, sections={str(k): str(v) for k, v in sections.items()})
 

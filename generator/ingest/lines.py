@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.ingest.chars import SENTENCE_END, display_width, last_meaningful
+from generator.ingest.chars import SENTENCE_END, last_meaningful
+from generator.text.cjk import display_width
 
 MAX_PRINTED_WIDTH = 160  # no printed column is wider (80 CJK characters): wider lines are whole paragraphs
 

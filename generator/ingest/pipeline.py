@@ -18,7 +18,8 @@ from generator.ingest.lines import Source, split_lines
 from generator.ingest.rules import label_blocks
 from generator.ingest.segment import Article, Decision, Segmented, segment
 from generator.ingest.tagging import Tagger
-from generator.ingest.writer import ISSUE_FILE, PlannedFile
+from generator.ingest.writer import PlannedFile
+from generator.project import ISSUE_FILE
 from generator.taxonomy import Taxonomy
 from generator.text.slugs import numbered, title_slug
 

@@ -24,11 +24,11 @@ from generator.ingest.chars import (
     CLAUSE_END,
     CLOSERS,
     DASHES,
-    cjk_count,
     collapse_spaces,
     last_meaningful,
 )
 from generator.ingest.layout import Block
+from generator.text.cjk import han_count
 
 
 class Kind(str, Enum):
@@ -80,7 +80,7 @@ def _section_name(block: Block) -> str | None:
     if bracketed and not bracketed.group("name").endswith("篇"):
         return bracketed.group("name").strip()
     text = collapse_spaces(block.text)
-    if len(text) <= MAX_SECTION_CHARS and not PUNCTUATION.search(text) and cjk_count(text) >= 2:
+    if len(text) <= MAX_SECTION_CHARS and not PUNCTUATION.search(text) and han_count(text) >= 2:
         return text
     return None
 
@@ -101,7 +101,7 @@ def rule_part_label(blocks: list[Block], index: int, done: list[Labeled]) -> Lab
         bracketed = BRACKETED.match(block.text)
         if bracketed and bracketed.group("name").endswith("篇"):
             match = bracketed
-    if match and len(block.lines) == 1 and cjk_count(match.group("name")) >= 2:
+    if match and len(block.lines) == 1 and han_count(match.group("name")) >= 2:
         return Labeled(block, Kind.PART, collapse_spaces(match.group("name")))
     return None
 

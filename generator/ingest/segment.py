@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from generator.ingest.chars import numbering, tidy_paragraph
 from generator.ingest.cohesion import Weights, cosine, coverage, terms
 from generator.ingest.rules import Kind, Labeled
+from generator.text.cjk import HAN_CLASS
 
 WINDOW_CHARS = 260  # body text on each side of a boundary compared for cohesion
 LOW_CONFIDENCE = 1.0  # |score| below this is reported as an uncertain decision
@@ -26,9 +27,8 @@ DATELINE = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日|\d{4}年\d{1,2}月\d{1,2}日|近日|日前|近期|昨日|昨天|今天|今日|本周|上周|"
     r"当地时间|本报讯|新华社|据.{0,12}(?:报道|消息|获悉))"
 )
-_IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_SPACED_LATIN = re.compile(rf"[{_IDEOGRAPH}] [A-Za-z0-9]|[A-Za-z0-9%] [{_IDEOGRAPH}]")
-_TOUCHING_LATIN = re.compile(rf"[{_IDEOGRAPH}][A-Za-z0-9]|[A-Za-z0-9%][{_IDEOGRAPH}]")
+_SPACED_LATIN = re.compile(rf"[{HAN_CLASS}] [A-Za-z0-9]|[A-Za-z0-9%] [{HAN_CLASS}]")
+_TOUCHING_LATIN = re.compile(rf"[{HAN_CLASS}][A-Za-z0-9]|[A-Za-z0-9%][{HAN_CLASS}]")
 
 
 @dataclass

@@ -12,18 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
 from generator.errors import BulletinError
 from generator.fsutil import atomic_write_text
+from generator.text import frontmatter
+from generator.text.yamlfile import parse_mapping
 
 MANIFEST = ".ingest.json"
-ISSUE_FILE = "_issue.yml"
 
 
 @dataclass(frozen=True)
@@ -66,20 +64,17 @@ def _load_manifest(folder: Path) -> dict:
         return {"files": {}}
 
 
-def _file_tags(text: str) -> list[str]:
-    match = re.match(r"^---\n(.*?)\n---\n", text, re.S)
-    if not match:
-        return []
+def _file_tags(path: Path, text: str) -> list[str]:
+    """The tags an article file has now; none when its front matter cannot be read."""
     try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
+        front, _, _ = frontmatter.split(text, path)
+        return parse_mapping(front, path, 2, what="front matter").text_list("tags")
+    except BulletinError:
         return []
-    tags = data.get("tags") if isinstance(data, dict) else None
-    return [str(tag) for tag in tags] if isinstance(tags, list) else []
 
 
-def _with_hand_tags(planned: PlannedFile, existing: str, generated_before: list[str]) -> str:
-    hand = [tag for tag in _file_tags(existing) if tag not in generated_before and tag not in planned.tags]
+def _with_hand_tags(planned: PlannedFile, path: Path, existing: str, generated_before: list[str]) -> str:
+    hand = [tag for tag in _file_tags(path, existing) if tag not in generated_before and tag not in planned.tags]
     if not hand or planned.retag is None:
         return planned.text
     return planned.retag(list(planned.tags) + hand)
@@ -120,7 +115,7 @@ def write_issue(folder: Path, planned: list[PlannedFile], force: bool = False) -
                 report.kept.append(item.name)
                 new_records[item.name] = before or {"sha256": None, "tags": []}
                 continue
-            text = _with_hand_tags(item, existing, before.get("tags", []))
+            text = _with_hand_tags(item, path, existing, before.get("tags", []))
         if existing == text:
             report.unchanged.append(item.name)
         else:

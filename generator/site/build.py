@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from generator.errors import BulletinError
 from generator.project import RAW_FOLDER, ProjectPaths
 from generator.site import output
 from generator.site.content.config import SiteConfig, load_config
@@ -123,7 +124,9 @@ class Builder:
         replace the builder's for this build (they must name the same folders)."""
         started = time.perf_counter()
         paths, options = self.paths, options or self.options
-        config = load_config(paths.config, required=options.config is not None).with_overrides(theme=options.theme, base_url=options.base_url)
+        unknown: list[BulletinError] = []
+        config = load_config(paths.config, required=options.config is not None, unknown=unknown)
+        config = config.with_overrides(theme=options.theme, base_url=options.base_url)
         out = output.check_output_folder(options.out or paths.out, project=paths.root, protected=[paths.content, paths.themes])
         chosen = selected(config, options.variants)
         slices = [folder_prefix(edition) if edition else "" for edition in chosen] + [ROOT]
@@ -132,7 +135,7 @@ class Builder:
         input_files = stamps(self._input_files(config))
         inputs = inputs_digest(input_files | theme_files, (engine_version(), config, options.render))
         if manifest.up_to_date(out, dict.fromkeys(slices, inputs)):
-            return BuildResult.of(manifest, slices, out, started, [], written=0, up_to_date=True)
+            return BuildResult.of(manifest, slices, out, started, manifest.warnings, written=0, up_to_date=True)
 
         theme = self._load_theme(config, theme_files)
         conversions = ConversionCache(paths.root)
@@ -148,9 +151,15 @@ class Builder:
         unchanged = all(plan.unchanged for plan in plans) and manifest.intact(out, slices)
         written = 0 if unchanged else write(plans, sites, theme, options.render, out, paths.root, self._store.digests, progress)
         self._record(manifest, plans, inputs, unchanged, every_edition=not options.variants)
+        unknown += [BulletinError(message, path, line) for path, line, message in content.unknown_fields()]
+        manifest.warnings = [self._where(problem) for problem in unknown] + sites[0].warnings
         manifest.save(paths.root, out)
         self._save(editions, all_prepared=self._store.prepared_count == len(prepared))
-        return BuildResult.of(manifest, slices, out, started, sites[0].warnings, written, up_to_date=unchanged)
+        return BuildResult.of(manifest, slices, out, started, manifest.warnings, written, up_to_date=unchanged)
+
+    def _where(self, problem: BulletinError) -> str:
+        """A problem as a warning: its file relative to the project, its line, its message."""
+        return str(BulletinError(problem.message, self.paths.show(problem.path) if problem.path else None, problem.line))
 
     @staticmethod
     def _record(manifest: Manifest, plans: list[SlicePlan], inputs: str, unchanged: bool, every_edition: bool) -> None:

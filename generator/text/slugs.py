@@ -36,6 +36,11 @@ def _ascii_part(text: str) -> str:
     return _NON_ALNUM_RE.sub("-", ascii_text).strip("-")
 
 
+def is_slug(text: str) -> bool:
+    """Whether `text` is a slug as it is: what `slugify` leaves unchanged."""
+    return len(text) <= MAX_LENGTH and _SLUG_RE.fullmatch(text) is not None and text not in _WINDOWS_DEVICES
+
+
 def load_pinyin() -> Callable[[str], list[str]]:
     """pypinyin's transliteration: a quarter of a second to load, so only when a new name needs it
     (or before worker processes fork, so that they do not each load it)."""
@@ -105,7 +110,7 @@ class Slugger:
 
         Text with nothing transliterable (emoji, say) gets a short hash, so the result is never empty.
         """
-        if len(text) <= MAX_LENGTH and _SLUG_RE.fullmatch(text) and text not in _WINDOWS_DEVICES:
+        if is_slug(text):
             return text  # already a slug (an article's front matter slug): what the steps below would give
         parts = [self._pinyin(piece) if is_han else _ascii_part(piece) for is_han, piece in _pieces(text)]
         slug = "-".join(part for part in parts if part)

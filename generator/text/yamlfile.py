@@ -1,8 +1,11 @@
-"""YAML mappings with the line of each key, and errors that name the file and line."""
+"""YAML files: mappings read with the line of each key, errors that name the file and line, unknown keys
+reported with the known one they look like; and YAML written as ingest writes it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +30,13 @@ class Mapping:
 
     def error(self, key: str, message: str) -> BulletinError:
         return BulletinError(message, self.path, self.line(key))
+
+    def unknown(self, known: Iterable[str], noun: str = "field") -> list[BulletinError]:
+        """A problem for each key that is not one of `known`, naming the known key it looks like:
+        'per_pgae: unknown setting; did you mean per_page?'."""
+        known = list(known)
+        return [self.error(key, f"{key}: unknown {noun}" + (f"; did you mean {match}?" if (match := closest(key, known)) else ""))
+                for key in self.data if key not in known]
 
     def text(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
         """A scalar field as text (numbers are accepted and written as text)."""
@@ -78,6 +88,12 @@ class Mapping:
             except ValueError:
                 pass
         raise self.error(key, f"field '{key}' must be a date like 2021-08-12, got {value!r}")
+
+
+def closest(word: str, known: Iterable[str]) -> str | None:
+    """The one of `known` that `word` most looks like (a typo of it), if any looks enough like it."""
+    matches = difflib.get_close_matches(word.lower(), list(known), n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 
 def read_text_file(path: Path, what: str) -> str:
@@ -179,3 +195,15 @@ def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "fi
             if isinstance(key_node, yaml.ScalarNode):
                 lines[str(key_node.value)] = first_line + key_node.start_mark.line
     return Mapping({str(k): v for k, v in data.items()}, lines, path, first_line)
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """No `&id001` anchors when two fields share a value (the date and the issue)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump(data: dict) -> str:
+    """`data` as block YAML, keys in the order given, Chinese as it is, one line per value."""
+    return yaml.dump(data, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, default_flow_style=None, width=10_000)

@@ -1,7 +1,9 @@
-"""site.yml: the site's settings, validated, with defaults for everything."""
+"""site.yml: the site's settings, validated, with defaults for everything; settings it does not know
+are reported with the one they look like (a warning in build, an error in check)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from generator.errors import BulletinError
 from generator.site import urls
 from generator.text.normalize import clean_text
-from generator.text.yamlfile import Mapping, parse_mapping, read_text_file
+from generator.text.yamlfile import Mapping, closest, parse_mapping, read_text_file
 
 DEFAULT_BASE_URL = "http://localhost:8000/"
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -34,10 +36,6 @@ OPENCC_CONFIGS = {
 class NavLink:
     title: str
     url: str  # a path inside the site (relative to its root) or an absolute http(s) URL
-
-    @property
-    def external(self) -> bool:
-        return "://" in self.url or self.url.startswith("mailto:")
 
 
 @dataclass(frozen=True)
@@ -86,6 +84,11 @@ class SiteConfig:
         return changed
 
 
+
+SETTINGS = tuple(field.name for field in dataclasses.fields(SiteConfig))  # what site.yml may set
+EDITION_FIELDS = tuple(field.name for field in dataclasses.fields(EditionConfig))
+
+
 def _check_base_url(value: str, where: Mapping | None) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
@@ -99,6 +102,14 @@ def _check_theme(value: str, where: Mapping | None) -> str:
         message = f"theme must be the name of a folder under themes/, got {value!r}"
         raise where.error("theme", message) if where else BulletinError(message)
     return value
+
+
+def _unknown_navigation_fields(mapping: Mapping) -> list[BulletinError]:
+    items = mapping.data.get("navigation")
+    entries = [item for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+    known = ("title", "url")
+    return [mapping.error("navigation", f"navigation: {key}: unknown field of an entry" + (f"; did you mean {match}?" if (match := closest(str(key), known)) else ""))
+            for item in entries for key in item if key not in known]
 
 
 def _navigation(mapping: Mapping) -> tuple[NavLink, ...]:
@@ -127,9 +138,11 @@ def script(language: str) -> str:
 def _edition(mapping: Mapping, item: object, language: str) -> EditionConfig:
     if not isinstance(item, dict) or not all(isinstance(item.get(key, ""), str) for key in ("language", "opencc", "folder", "overrides")):
         raise mapping.error("editions", "each edition needs a 'language' and an 'opencc' configuration (text), e.g. {language: zh-Hant, opencc: s2twp}")
-    unknown = sorted(set(item) - {"language", "opencc", "folder", "overrides"})
+    unknown = sorted(set(item) - set(EDITION_FIELDS))
     if unknown:
-        raise mapping.error("editions", f"unknown edition field {unknown[0]!r} (known: language, opencc, folder, overrides)")
+        match = closest(unknown[0], EDITION_FIELDS)
+        hint = f"did you mean {match}?" if match else f"known: {', '.join(EDITION_FIELDS)}"
+        raise mapping.error("editions", f"unknown edition field {unknown[0]!r} ({hint})")
     tag, config = item.get("language", "").strip(), item.get("opencc", "").strip()
     if not _LANGUAGE_RE.match(tag):
         raise mapping.error("editions", f"edition language must be a language tag such as zh-Hant, got {tag!r}")
@@ -166,7 +179,10 @@ def _custom_domain(mapping: Mapping) -> str:
     return domain
 
 
-def config_from_mapping(mapping: Mapping) -> SiteConfig:
+def config_from_mapping(mapping: Mapping, unknown: list[BulletinError] | None = None) -> SiteConfig:
+    """The settings `mapping` holds; settings it does not know are added to `unknown` (when given)."""
+    if unknown is not None:
+        unknown += mapping.unknown(SETTINGS, "setting") + _unknown_navigation_fields(mapping)
     defaults = SiteConfig()
     language = mapping.text("language", defaults.language)
     if not _LANGUAGE_RE.match(language):
@@ -197,11 +213,12 @@ def config_from_mapping(mapping: Mapping) -> SiteConfig:
     )
 
 
-def load_config(path: Path, *, required: bool) -> SiteConfig:
-    """Read site.yml; a missing file gives the defaults unless the user named it explicitly."""
+def load_config(path: Path, *, required: bool, unknown: list[BulletinError] | None = None) -> SiteConfig:
+    """Read site.yml; a missing file gives the defaults unless the user named it explicitly. Settings
+    it does not know are added to `unknown` (when given)."""
     if not path.exists():
         if required:
             raise BulletinError("configuration file not found", path)
         return SiteConfig(author=SiteConfig.title)
     text = read_text_file(path, "configuration")
-    return config_from_mapping(parse_mapping(text, path, what="site.yml"))
+    return config_from_mapping(parse_mapping(text, path, what="site.yml"), unknown)

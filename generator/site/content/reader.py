@@ -1,7 +1,8 @@
 """Read content/: article files (YAML front matter + Markdown) and optional `_issue.yml` files.
 
-The reader checks fields and types and nothing else: it returns plain records, and every problem a
-user can fix is a BulletinError naming the file and line.
+The reader checks fields and types (`text.frontmatter`'s schema) and nothing else: it returns plain
+records, and every problem a user can fix is a BulletinError naming the file and line. Fields the
+schema does not know are no error: each record lists them (`unknown`), and the build warns of them.
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import BulletinError
-from generator.project import RAW_FOLDER
-from generator.text.yamlfile import Mapping, parse_mapping, read_text_file
+from generator.project import ISSUE_FILE, RAW_FOLDER
+from generator.text import frontmatter
+from generator.text.frontmatter import ARTICLE, ISSUE, as_date
+from generator.text.yamlfile import parse_mapping, read_text_file
 
-ISSUE_FILE = "_issue.yml"
 _ORDER_PREFIX_RE = re.compile(r"^\d+[-_ ]+")
-_FENCE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class SourceIssue:
     publication: str | None = None
     number: str | None = None
     sections: tuple[str, ...] = ()
+    unknown: tuple[tuple[int, str], ...] = ()  # (line, message) of each field the schema does not know
 
 
 @dataclass(frozen=True)
@@ -50,12 +52,25 @@ class SourceArticle:
     order: int | None = None
     tags: tuple[str, ...] = ()
     summary: str | None = None
+    unknown: tuple[tuple[int, str], ...] = ()  # (line, message) of each field the schema does not know
 
 
 @dataclass
 class Content:
     articles: list[SourceArticle] = field(default_factory=list)
     issues: dict[str, SourceIssue] = field(default_factory=dict)
+
+    def add_issue(self, issue: SourceIssue) -> None:
+        """Add an issue file's issue; a BulletinError if another issue file already describes it."""
+        known = self.issues.get(issue.id)
+        if known is not None:
+            raise BulletinError(f"issue {issue.id!r} is already described by {known.path}", issue.path)
+        self.issues[issue.id] = issue
+
+    def unknown_fields(self) -> list[tuple[Path, int, str]]:
+        """(file, line, message) of every field of the files the schema does not know: issue files first."""
+        records = [*sorted(self.issues.values(), key=lambda issue: issue.path), *self.articles]
+        return [(record.path, line, message) for record in records for line, message in record.unknown]
 
 
 def _is_hidden(name: str) -> bool:
@@ -64,55 +79,42 @@ def _is_hidden(name: str) -> bool:
 
 def read_issue_file(path: Path) -> SourceIssue:
     mapping = parse_mapping(read_text_file(path, "issue file"), path, what=ISSUE_FILE)
-    date = mapping.date("date")
-    issue_id = mapping.text("issue") or (date.isoformat()[:10] if date else path.parent.name)
+    values = ISSUE.read(mapping)
+    date = as_date(values["date"])
     return SourceIssue(
-        id=issue_id,
+        id=values["issue"] or (date.isoformat() if date else path.parent.name),
         path=path,
-        date=date.date() if isinstance(date, dt.datetime) else date,
-        publication=mapping.text("publication"),
-        number=mapping.text("number"),
-        sections=tuple(mapping.text_list("sections")),
+        date=date,
+        publication=values["publication"],
+        number=values["number"],
+        sections=tuple(values["sections"]),
+        unknown=tuple((problem.line or 1, problem.message) for problem in ISSUE.unknown(mapping)),
     )
 
 
-def split_front_matter(text: str, path: Path) -> tuple[str, str, int]:
-    """(front matter YAML, Markdown body, line on which the body starts)."""
-    if not text.startswith("---") or _FENCE_RE.match(text.split("\n", 1)[0]) is None:
-        raise BulletinError("missing front matter: the file must start with a '---' line, then YAML fields, then '---'", path, 1)
-    first_newline = text.find("\n")
-    closing = _FENCE_RE.search(text, first_newline + 1) if first_newline >= 0 else None
-    if closing is None:
-        raise BulletinError("front matter is not closed: add a '---' line after the fields", path, 1)
-    front = text[first_newline + 1 : closing.start()]
-    body_start = text.find("\n", closing.end())
-    body = text[body_start + 1 :] if body_start >= 0 else ""
-    return front, body, text.count("\n", 0, closing.end()) + 2
-
-
 def read_article(path: Path, key: str, folder_issue: SourceIssue | None) -> SourceArticle:
-    front, body, body_line = split_front_matter(read_text_file(path, "article"), path)
-    mapping: Mapping = parse_mapping(front, path, 2, what="front matter")
-    when = mapping.date("date", required=True)
-    date = when.date() if isinstance(when, dt.datetime) else when
-    issue = mapping.text("issue") or (folder_issue.id if folder_issue else date.isoformat())
+    front, body, body_line = frontmatter.split(read_text_file(path, "article"), path)
+    mapping = parse_mapping(front, path, 2, what="front matter")
+    values = ARTICLE.read(mapping)
+    when, date = values["date"], as_date(values["date"])
     return SourceArticle(
         path=path,
         key=key,
-        title=mapping.text("title", required=True),
+        title=values["title"],
         date=date,
         time=when if isinstance(when, dt.datetime) else None,
-        issue=issue,
+        issue=values["issue"] or (folder_issue.id if folder_issue else date.isoformat()),
         body=body,
         body_line=body_line,
-        slug=mapping.text("slug") or _ORDER_PREFIX_RE.sub("", path.stem) or path.stem,
-        subtitle=mapping.text("subtitle"),
-        section=mapping.text("section"),
-        part=mapping.text("part"),
-        publication=mapping.text("publication"),
-        order=mapping.integer("order"),
-        tags=tuple(dict.fromkeys(mapping.text_list("tags"))),
-        summary=mapping.text("summary"),
+        slug=values["slug"] or _ORDER_PREFIX_RE.sub("", path.stem) or path.stem,
+        subtitle=values["subtitle"],
+        section=values["section"],
+        part=values["part"],
+        publication=values["publication"],
+        order=values["order"],
+        tags=tuple(dict.fromkeys(values["tags"])),
+        summary=values["summary"],
+        unknown=tuple((problem.line or 1, problem.message) for problem in ARTICLE.unknown(mapping)),
     )
 
 

@@ -57,6 +57,7 @@ class Slice:
 @dataclass
 class Manifest:
     slices: dict[str, Slice] = field(default_factory=dict)  # by edition prefix ('' for the default edition), and ROOT
+    warnings: list[str] = field(default_factory=list)  # of the last build, told again while it is up to date
 
     @staticmethod
     def path(project: Path, out: Path, kind: str = "build") -> Path:

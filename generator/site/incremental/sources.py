@@ -251,14 +251,11 @@ class SourceStore:
                 continue
             try:
                 issue = self._issue(path)
+                content.add_issue(issue)
             except BulletinError as problem:
                 problems.append((position, problem))
                 continue
-            known = content.issues.get(issue.id)
-            if known is not None:
-                problems.append((position, BulletinError(f"issue {issue.id!r} is already described by {known.path}", issue.path)))
-                continue
-            content.issues[issue.id] = issues[path] = issue
+            issues[path] = issue
         self._issues = {path: self._issues[path] for path in issues}
         return content, issues
 

@@ -28,13 +28,14 @@ from generator.site.model.objects import Article, Site
 from generator.site.render.reads import Reads
 from generator.site.render.targets import Target
 from generator.site.render.theme import Theme
+from generator.text.cjk import SEARCH_LETTERS, char_class
 from generator.text.normalize import fold
 
 DOCS_PER_SHARD = 50
 SHARD_TARGET_BYTES = 256 * 1024
 FOLDER = urls.SEARCH_FOLDER
 INDEX = "search-index"  # the kind of the one target that makes every file under search/ (see `batch`)
-_CJK = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f]"
+_CJK = f"[{char_class(SEARCH_LETTERS)}]"  # search.js has the same class
 _BIGRAM_RE = re.compile(f"(?=({_CJK}{_CJK}))")  # every overlapping pair of CJK characters
 _WORD_RE = re.compile("[a-z0-9]+")
 
