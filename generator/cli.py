@@ -9,7 +9,7 @@ import sys
 from generator import __version__
 from generator.errors import BulletinError
 
-COMMANDS = ["ingest", "build", "serve", "check", "deploy"]
+COMMANDS = ["init", "ingest", "build", "serve", "check", "deploy"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,13 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bulletin {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"generator.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"generator.commands.{name}":
-                continue  # command not built yet
-            raise
-        module.register(subparsers)
+        importlib.import_module(f"generator.commands.{name}").register(subparsers)
     return parser
 
 

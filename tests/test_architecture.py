@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 
 # Lowest first: a module may import from its own layer and the layers before it, never from a later one.
 LAYERS = [
-    ["generator", "generator.errors", "generator.fsutil", "generator.project", "generator.workers", "generator.text"],
+    ["generator", "generator.errors", "generator.fsutil", "generator.project", "generator.resources", "generator.workers", "generator.text"],
     ["generator.taxonomy"],
     ["generator.site.urls"],
     ["generator.site.content"],
@@ -25,7 +25,7 @@ LAYERS = [
     ["generator.site.batch", "generator.site.output", "generator.site.write"],
     ["generator.site.build", "generator.site"],
     ["generator.ingest"],
-    ["generator.check", "generator.ghpages", "generator.init"],
+    ["generator.check", "generator.ghpages", "generator.newsite"],
     ["generator.serve"],
     ["generator.commands", "generator.cli", "generator.__main__"],
 ]

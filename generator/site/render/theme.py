@@ -15,12 +15,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.errors import BulletinError
+from generator.resources import builtin_themes
 from generator.site.render.strings import STRINGS_FILE, Strings
 from generator.site.render.templating import SiteEnvironment
 from generator.text.cjk import phrases
 from generator.text.yamlfile import parse_mapping, read_text_file
 
-BUILTIN_THEMES = Path(__file__).resolve().parents[3] / "themes"
 DEFAULT_THEME = "default"
 STATIC_FOLDER = "static"
 
@@ -93,7 +93,7 @@ class Theme:
 
     @staticmethod
     def builtin() -> Path:
-        return BUILTIN_THEMES / DEFAULT_THEME
+        return builtin_themes() / DEFAULT_THEME
 
     @cache  # noqa: B019 - a theme lives for one build, or until its files change
     def template_digest(self, name: str) -> str:
@@ -113,7 +113,9 @@ class Theme:
             table = self.strings.get("-".join(parts[:length]))
             if table is not None:
                 return Strings(language, table)
-        raise BulletinError(f"the theme has no UI strings for language {language!r}: add them to {STRINGS_FILE}", self.dirs[0])
+        known = ", ".join(sorted(self.strings)) or "none"
+        raise BulletinError(f"the theme has no UI strings for language {language!r} (it has {known}): use one of those in "
+                            f"site.yml, or give your theme (a folder under themes/) an {STRINGS_FILE} with a '{language}:' table")
 
 
 def load_theme(project_root: Path, name: str, card_fields: Mapping[type, frozenset[str]], compiled: Path | None = None) -> Theme:
@@ -124,7 +126,7 @@ def load_theme(project_root: Path, name: str, card_fields: Mapping[type, frozens
         dirs.append(own.resolve())
     elif name != DEFAULT_THEME:
         raise BulletinError(f"theme {name!r} not found (looked for the folder {own})")
-    builtin = (BUILTIN_THEMES / DEFAULT_THEME).resolve()
+    builtin = Theme.builtin().resolve()
     if builtin not in dirs:
         dirs.append(builtin)
     return Theme(dirs, card_fields, compiled)
