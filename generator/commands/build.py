@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from typing import Any
+
+from generator.project import add_path_arguments
 
 PROGRESS_THRESHOLD = 200  # files: smaller builds finish before a progress bar would help
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("build", help="build the static site", description="Render the site from content/ into output/.")
-    parser.add_argument("--config", type=Path, help="site configuration (default: site.yml, optional)")
-    parser.add_argument("--content", type=Path, help="content folder (default: content/ beside site.yml)")
-    parser.add_argument("--out", type=Path, help="output folder (default: output/ beside site.yml)")
+    add_path_arguments(parser)
     parser.add_argument("--theme", help="theme name, a folder under themes/ (default: from site.yml)")
     parser.add_argument("--base-url", help="public URL of the site, e.g. https://user.github.io/repo/")
     parser.add_argument("--variant", action="append", default=[], metavar="LANGUAGE",
@@ -26,8 +26,8 @@ class ProgressBar:
     """A rich progress bar on a terminal, shown only once a build turns out to be long."""
 
     def __init__(self) -> None:
-        self._progress = None
-        self._task = None
+        self._progress: Any = None  # a rich.progress.Progress, once shown
+        self._task: Any = None
 
     def __call__(self, done: int, total: int) -> None:
         if total < PROGRESS_THRESHOLD:

@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     parser.add_argument("--date", help="issue date YYYY-MM-DD when the bulletin does not print it")
     parser.add_argument("--publication", help="publication name when the bulletin does not print it")
     parser.add_argument("--hints", help="YAML file of corrections (default: RAW's own <name>.hints.yml "
-                                        "beside it, if there is one; see README, Hints)")
+                                        "beside it, if there is one; see docs/guides/ingest-and-hints.md)")
     parser.add_argument("--dry-run", action="store_true", help="print the outline, write nothing")
     parser.add_argument("--force", action="store_true", help="overwrite files edited since they were generated")
     parser.set_defaults(handler=run)

@@ -76,7 +76,7 @@ def plan_all(raws: list[Path], content: Path, *, issue_date: date | None = None,
         used_hints = hints_file or hints_beside(raw)
         hints = load_hints(used_hints) if used_hints else Hints()
 
-        def taken(folder: str) -> set[str]:
+        def taken(folder: str, raw: Path = raw) -> set[str]:
             slugs = slugs_in_use(content, folder)
             for other in planned:
                 if other.plan.folder_name == folder:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.ingest.chars import CLAUSE_END, SENTENCE_END, collapse_spaces, last_meaningful
-from generator.text.cjk import han_count
 from generator.ingest.lines import Line, Source
+from generator.text.cjk import han_count
 
 EDGE_LINES = 4  # content lines at the top and bottom of a page that may be furniture
 MASTHEAD_LINES = 3
@@ -159,7 +159,7 @@ def detect_furniture(source: Source) -> list[Furniture]:
         near_shaped = any(abs(index - other) <= CLUSTER_LINES for other in shaped)
         if repeats >= 3 or (repeats >= 2 and (source.pages_from_form_feeds or near_shaped)):
             reasons[index] = "running header or footer"
-    return [Furniture(line, reasons[index]) for index, line in enumerate(lines) if reasons[index]]
+    return [Furniture(line, reason) for index, line in enumerate(lines) if (reason := reasons[index])]
 
 
 def contents_entries(furniture: list[Furniture]) -> list[str]:

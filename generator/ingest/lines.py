@@ -95,8 +95,8 @@ def split_lines(text: str) -> Source:
                 empty_run += 1
             continue
         pending.append(
-            dict(number=number, text=content, lead=lead, trail=trail, indent=indent, page=page,
-                 gap=empty_run if pending else 0, marker_after=False, width=display_width(content))
+            {"number": number, "text": content, "lead": lead, "trail": trail, "indent": indent, "page": page,
+             "gap": empty_run if pending else 0, "marker_after": False, "width": display_width(content)}
         )
         empty_run = 0
 

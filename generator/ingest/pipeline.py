@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from generator.errors import BulletinError
@@ -76,6 +77,11 @@ def date_from_name(path: str) -> date | None:
     return candidates[0] if candidates else None
 
 
+def _retagged(fields: dict, items: list[tuple[str, str]], tags: list[str]) -> str:
+    """The article file with another tag list."""
+    return article_file({**fields, "tags": tags}, items)
+
+
 def segment_source(source: Source, furniture: list[Furniture], hints: Hints,
                    fallback_title: str) -> tuple[Segmented, list[str]]:
     """Furniture removed, lines joined into blocks, blocks labeled and hinted, then segmented."""
@@ -136,7 +142,7 @@ def plan_ingest(data: bytes, path: str, options: Options,
             name=f"{order:0{width}d}-{slug}.md",
             text=article_file(fields, items),
             tags=tuple(tags),
-            retag=lambda merged, fields=fields, items=items: article_file({**fields, "tags": merged}, items),
+            retag=partial(_retagged, fields, items),
         )
         planned.append(PlannedArticle(article, order, slug, tags, file))
 

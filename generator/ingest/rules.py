@@ -16,9 +16,9 @@ Rules follow from how bulletins are laid out and written, never from a particula
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Callable
 
 from generator.ingest.chars import (
     CLAUSE_END,

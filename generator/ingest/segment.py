@@ -236,7 +236,8 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
             current = None
             after_banner = True
         elif item.kind is Kind.SUBTITLE:
-            current.subtitle = item.text  # rule_subtitle only fires right under a heading
+            assert current is not None  # rule_subtitle only fires right under a heading
+            current.subtitle = item.text
             current.last_line = block.last
         elif item.kind is Kind.HEADING:
             verdict, score, reason = judge(Context(labeled, index, current, after_banner, cohesion,
@@ -249,6 +250,7 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
                 current = open_article(item.text, block.first, block.last, synthetic=item.synthetic)
                 paragraphs_since_title = 0
             else:
+                assert current is not None  # a subheading with no article before it became a title above
                 current.items.append(Item("subheading", item.text, block.first, block.last))
                 current.last_line = block.last
             after_banner = False
@@ -318,12 +320,14 @@ def judge_numbered(ctx: Context) -> Verdict | None:
     style = numbering(ctx.item.text)
     if style is None:
         return None
+    assert ctx.current is not None  # without an article, the first judge decided
     if style == numbering(ctx.current.title):
         return "title", 0.0, "numbered like the title"
     return "subheading", 0.0, "numbered"
 
 
 def judge_by_cohesion(ctx: Context) -> Verdict:
+    assert ctx.current is not None  # without an article, the first judge decided
     cohesion = ctx.cohesion
     depth, valley = cohesion.valley(ctx.index)
     features = Features(

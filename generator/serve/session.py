@@ -55,6 +55,7 @@ def _report(outcome: Outcome, state: SiteState) -> None:
         warn(f"error: {outcome.problem} (still serving the last good site)")
         state.failed(outcome.problem)
         return
+    assert outcome.result is not None  # a rebuild gives a result or a problem
     for warning in outcome.result.warnings:
         warn(f"warning: {warning}")
     say(outcome.result.summary())

@@ -28,8 +28,8 @@ from generator.site.model.objects import Site
 from generator.site.output import link_kept, write_new
 from generator.site.render import search
 from generator.site.render.produce import SEARCH_INDEX, produce
-from generator.site.render.targets import RenderOptions
 from generator.site.render.reads import Reads
+from generator.site.render.targets import RenderOptions
 from generator.site.render.theme import Theme
 
 

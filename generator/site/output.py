@@ -142,7 +142,8 @@ class Staging:
         for stale in out.parent.glob(self._prefix + "*"):
             if stale.is_dir() and not stale.is_symlink():
                 _remove_build_folder(stale)
-        self.folder: Path | None = Path(tempfile.mkdtemp(prefix=self._prefix, dir=out.parent)).resolve()
+        self.folder = Path(tempfile.mkdtemp(prefix=self._prefix, dir=out.parent)).resolve()
+        self._committed = False
         (self.folder / MARKER).write_bytes(MARKER_TEXT)
         self.bytes_written = 0
         self.files_written = 0
@@ -203,11 +204,11 @@ class Staging:
             os.rename(self.out, old / "previous")
             os.rename(self.folder, self.out)
             _delete_marked(old)
-        self.folder = None
+        self._committed = True
 
     def __enter__(self) -> Staging:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        if self.folder is not None:
+        if not self._committed:
             shutil.rmtree(self.folder, ignore_errors=True)

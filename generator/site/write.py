@@ -12,8 +12,8 @@ from generator.site.incremental.manifest import Manifest, OutputFile
 from generator.site.incremental.plan import SlicePlan
 from generator.site.model.objects import Site
 from generator.site.render.produce import SEARCH_INDEX
-from generator.site.render.targets import RenderOptions
 from generator.site.render.sitemap import is_site_file
+from generator.site.render.targets import RenderOptions
 from generator.site.render.theme import Theme
 
 Progress = Callable[[int, int], None]  # (files done, files in all)
@@ -37,7 +37,6 @@ def write(plans: list[SlicePlan], sites: list[Site], theme: Theme, options: Rend
         by_name = {plan.name: plan for plan in plans}
         places = {plan.name: _search_place(plan, project, out) for plan in plans}
         shared: dict[frozenset[str], frozenset[str]] = {}  # one set for equal dependencies: kept once
-        assert staging.folder is not None
         for written in batch.render(jobs, batch.Context(sites, theme, options, staging.folder, out, sources, places)):
             if written.made:
                 staging.count(written.stat[1])

@@ -8,7 +8,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import yaml
 
@@ -38,6 +38,13 @@ class Mapping:
         return [self.error(key, f"{key}: unknown {noun}" + (f"; did you mean {match}?" if (match := closest(key, known)) else ""))
                 for key in self.data if key not in known]
 
+    @overload
+    def text(self, key: str, default: str, *, required: bool = False) -> str: ...
+    @overload
+    def text(self, key: str, default: None = None, *, required: Literal[True]) -> str: ...
+    @overload
+    def text(self, key: str, default: None = None, *, required: bool = False) -> str | None: ...
+
     def text(self, key: str, default: str | None = None, *, required: bool = False) -> str | None:
         """A scalar field as text (numbers are accepted and written as text)."""
         value = self.data.get(key)
@@ -48,6 +55,11 @@ class Mapping:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             raise self.error(key, f"field '{key}' must be text, got {_kind(value)}")
         return " ".join(str(value).split()) or default
+
+    @overload
+    def integer(self, key: str, default: int, *, minimum: int | None = None) -> int: ...
+    @overload
+    def integer(self, key: str, default: None = None, *, minimum: int | None = None) -> int | None: ...
 
     def integer(self, key: str, default: int | None = None, *, minimum: int | None = None) -> int | None:
         value = self.data.get(key)
@@ -119,11 +131,14 @@ def _kind(value: Any) -> str:
     return repr(value)
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: much faster
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
+
+
+class _Loader(_SafeLoader):  # type: ignore[valid-type,misc]  # a base chosen at import time
     """Safe YAML that leaves dates as text, so a bad date is reported by field with its line."""
 
 
-_RESOLVED: dict[tuple[str, tuple[bool, bool]], str] = {}
+_RESOLVED: dict[tuple[object, tuple[bool, bool]], str] = {}
 
 
 def _resolve(self: _Loader, kind: type, value: object, implicit: tuple[bool, bool]) -> str:

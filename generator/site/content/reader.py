@@ -69,7 +69,7 @@ class Content:
 
     def unknown_fields(self) -> list[tuple[Path, int, str]]:
         """(file, line, message) of every field of the files the schema does not know: issue files first."""
-        records = [*sorted(self.issues.values(), key=lambda issue: issue.path), *self.articles]
+        records: list[SourceIssue | SourceArticle] = [*sorted(self.issues.values(), key=lambda issue: issue.path), *self.articles]
         return [(record.path, line, message) for record in records for line, message in record.unknown]
 
 
@@ -96,7 +96,8 @@ def read_article(path: Path, key: str, folder_issue: SourceIssue | None) -> Sour
     front, body, body_line = frontmatter.split(read_text_file(path, "article"), path)
     mapping = parse_mapping(front, path, 2, what="front matter")
     values = ARTICLE.read(mapping)
-    when, date = values["date"], as_date(values["date"])
+    when = values["date"]  # required: a date, or a date and time
+    date = when.date() if isinstance(when, dt.datetime) else when
     return SourceArticle(
         path=path,
         key=key,

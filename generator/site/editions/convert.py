@@ -129,4 +129,4 @@ class Converter:
         return self.conversion
 
     def __setstate__(self, conversion: Conversion) -> None:
-        self.__init__(conversion)
+        Converter.__init__(self, conversion)

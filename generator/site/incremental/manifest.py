@@ -107,7 +107,7 @@ def inputs_digest(stamps: Mapping[str, tuple[int, int]], settings: Any) -> str:
 
 def tree_files(folder: Path, skip: Callable[[str], bool] = lambda name: False) -> list[str]:
     """Every file under `folder`, sorted, leaving out top-level entries `skip` names."""
-    found = []
+    found: list[str] = []
     for root, dirs, files in os.walk(folder):
         if root == str(folder):
             dirs[:] = [name for name in dirs if not skip(name)]

@@ -30,7 +30,7 @@ from generator.site.content.reader import Content, SourceArticle, SourceIssue, c
 from generator.site.editions.convert import Converter
 from generator.site.editions.edition import Edition
 from generator.site.incremental import cachefile
-from generator.site.markup.markdown import MarkdownRenderer, RenderedBody
+from generator.site.markup.markdown import Body, MarkdownRenderer
 from generator.site.model.prepare import ArticleText, Prepared, prepare
 from generator.text.slugs import load_pinyin
 
@@ -68,16 +68,16 @@ class _Kept(NamedTuple):
 
 
 class LazyBody:
-    """A `RenderedBody` rendered the first time one of its fields is read."""
+    """A `Body` rendered the first time one of its fields is read."""
 
     __slots__ = ("_render", "_body", "relative_links")
 
-    def __init__(self, render: Callable[[], RenderedBody], relative_links: bool):
+    def __init__(self, render: Callable[[], Body], relative_links: bool):
         self._render = render
-        self._body: RenderedBody | None = None
+        self._body: Body | None = None
         self.relative_links = relative_links
 
-    def _get(self) -> RenderedBody:
+    def _get(self) -> Body:
         if self._body is None:
             self._body = self._render()
         return self._body
@@ -125,7 +125,7 @@ def _prepare_chunk(editions: Sequence[Edition], renderer: MarkdownRenderer, task
     converter converted on the way (a worker's memory dies with it; the parent keeps them)."""
     converters = _converters(editions)
     marks = [len(converter.results) for converter in converters]
-    results = []
+    results: list[tuple[int, str, tuple[_Kept, dict[str, ArticleText]] | BulletinError]] = []
     for task in tasks:
         try:
             results.append((task.position, task.key, _prepare_task(task, editions, renderer)))
@@ -225,7 +225,7 @@ class SourceStore:
         for position, (path, is_issue, issue_path) in enumerate(walk.files[:stop]):
             if is_issue:
                 continue
-            key, folder_issue = str(path)[start:].replace(os.sep, "/"), issues.get(issue_path)  # its path in content/
+            key, folder_issue = str(path)[start:].replace(os.sep, "/"), issues.get(issue_path) if issue_path else None  # its path in content/
             kept = self._unchanged(key, path, folder_issue, known or {})
             if kept is not None and wanted <= kept.texts.keys():
                 articles[key], prepared[key] = kept, _revive(kept.source(path), kept, editions, renderer)
@@ -261,7 +261,7 @@ class SourceStore:
 
     def _unchanged(self, key: str, path: Path, folder_issue: SourceIssue | None, known: Mapping[str, Stamp]) -> _Kept | None:
         """The kept article of `path` if the file and its folder's issue are as they were."""
-        kept = self._articles.get(key)
+        kept = (self._articles or {}).get(key)
         if kept is None or kept.folder_issue != (folder_issue.id if folder_issue else None):
             return None
         stamp = known.get(str(path)) or _stamp(os.stat(path))
@@ -288,7 +288,7 @@ def _revive(source: SourceArticle, kept: _Kept, editions: Sequence[Edition], ren
     for key, edition in by_key.items():
         text = kept.texts[key]
 
-        def render(edition: Edition = edition) -> RenderedBody:
+        def render(edition: Edition = edition) -> Body:
             return renderer.render(source.body, edition.transform)
 
         texts[key] = ArticleText(text.title, text.subtitle, text.part, text.summary, LazyBody(render, text.relative_links))

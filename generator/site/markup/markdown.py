@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from generator.site.markup import plain
 from generator.site.markup.tokens import identity, inline_text, unique_id
@@ -50,6 +50,21 @@ class ParsedBody:
         if self.plain is not None:
             return "\n".join(block.text for block in self.plain)
         return "\n".join(text for _, text in _blocks(self.tokens, identity))
+
+
+class Body(Protocol):
+    """A body as one edition shows it: what pages, feeds and the search index read."""
+
+    @property
+    def html(self) -> str: ...
+    @property
+    def headings(self) -> tuple[Heading, ...]: ...
+    @property
+    def text(self) -> str: ...  # plain text: one line per block
+    @property
+    def lead(self) -> str: ...  # plain text of the first paragraph
+    @property
+    def relative_links(self) -> bool: ...  # whether any link or image URL is relative
 
 
 @dataclass(frozen=True)

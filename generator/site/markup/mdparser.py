@@ -166,7 +166,7 @@ def new_parser(heading_id: Callable[[str, set[str]], str]) -> MarkdownIt:
     """CommonMark and tables, raw HTML shown as text, safe links, and the bulletin rules above;
     `heading_id(text, ids used)` names each heading."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
-    md.validateLink = validate_link
+    md.validateLink = validate_link  # type: ignore[method-assign]  # how markdown-it-py takes a link policy
     md.inline.ruler.at("emphasis", _emphasis)
     md.inline.ruler.before("text", "protected", _protected)
     md.core.ruler.push("bulletin", partial(_bulletin_core, heading_id=heading_id))

@@ -15,7 +15,7 @@ from generator.site import urls
 from generator.site.content.config import NavLink, SiteConfig
 from generator.site.content.reader import SourceArticle
 from generator.site.editions.edition import Edition
-from generator.site.markup.markdown import RenderedBody
+from generator.site.markup.markdown import Body
 
 
 @dataclass(eq=False)
@@ -75,7 +75,7 @@ class Article:
     part: str | None
     date: dt.date
     published: dt.datetime  # aware, in the site's timezone
-    body: RenderedBody
+    body: Body
     summary: str
     reading_minutes: int
     section: Listing = None  # type: ignore[assignment]  # set while the model is built
@@ -116,13 +116,19 @@ class Site:
     editions: list[Edition] = field(default_factory=list)  # every configured edition, default first
 
     def __post_init__(self) -> None:
-        self._lookup: dict[tuple[str, str], Article | Issue | Listing] = {}
-        for kind, items in (("articles", self.articles), ("issues", self.issues), ("sections", self.sections), ("tags", self.tags)):
-            self._lookup.update(((kind, item.slug), item) for item in items)
+        self._articles = {article.slug: article for article in self.articles}
+        self._issues = {issue.slug: issue for issue in self.issues}
+        self._listings = {(listing.kind, listing.slug): listing for listing in (*self.sections, *self.tags)}
 
-    def find(self, kind: str, slug: str) -> Article | Issue | Listing:
-        """The article, issue, section or tag (`kind` 'articles', 'issues', 'sections', 'tags') by slug."""
-        return self._lookup[(kind, slug)]
+    def article(self, slug: str) -> Article:
+        return self._articles[slug]
+
+    def issue(self, slug: str) -> Issue:
+        return self._issues[slug]
+
+    def listing(self, kind: str, slug: str) -> Listing:
+        """A section (`kind` 'sections') or a tag ('tags') by slug."""
+        return self._listings[(kind, slug)]
 
     @property
     def latest(self) -> Issue | None:

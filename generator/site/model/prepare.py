@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.site.content.reader import SourceArticle
 from generator.site.editions.edition import Edition
-from generator.site.markup.markdown import MarkdownRenderer, RenderedBody
+from generator.site.markup.markdown import Body, MarkdownRenderer
 from generator.text.measure import reading_minutes, truncate
 
 SUMMARY_LENGTH = 120
@@ -24,7 +24,7 @@ class ArticleText:
     subtitle: str | None
     part: str | None
     summary: str
-    body: RenderedBody
+    body: Body
 
 
 @dataclass(frozen=True)

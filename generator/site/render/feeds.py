@@ -26,7 +26,7 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 GENERATOR = "Bulletin Digest"
-EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 FORMATS = (("rss", urls.RSS), ("atom", urls.ATOM))
 
@@ -93,7 +93,7 @@ def feed_for(site: Site, key: str, strings: Strings) -> Feed:
     if key == ISSUES_KEY:
         return issues_feed(site, strings)
     kind, _, slug = key.partition("/")
-    return listing_feed(site, site.find(kind, slug), strings)
+    return listing_feed(site, site.listing(kind, slug), strings)
 
 
 def _article_entry(site: Site, article: Article) -> Entry:

@@ -156,7 +156,7 @@ def _not_found(target: Target, site: Site, strings: Strings, reads: Reads) -> Co
 
 
 def _issue(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    issue = site.find("issues", target.key)
+    issue = site.issue(target.key)
     reads.card.add(site)
     reads.full.add(issue)
     title = _issue_title(strings, issue)
@@ -167,7 +167,7 @@ def _issue(target: Target, site: Site, strings: Strings, reads: Reads) -> Contex
 
 
 def _article(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
-    article = site.find("articles", target.key)
+    article = site.article(target.key)
     reads.card.update((site, article, article.issue, article.section))
     crumbs = [
         _home_crumb(strings),
@@ -182,7 +182,7 @@ def _article(target: Target, site: Site, strings: Strings, reads: Reads) -> Cont
 
 def _listing(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
     """A page of a section's or a tag's paginated article list."""
-    listing = site.find(target.kind + "s", target.key)
+    listing = site.listing(target.kind + "s", target.key)
     reads.card.add(site)
     reads.full.add(listing)
     index = Crumb(strings("sections"), urls.SECTIONS) if target.kind == "section" else Crumb(strings("tags"), urls.TAGS)

@@ -62,9 +62,9 @@ def is_page(target: Target) -> bool:
     return OUTPUTS[target.kind].page
 
 
-def produce(target: Target, site: Site, theme: Theme, options: RenderOptions = RenderOptions(), reads: Reads | None = None) -> bytes:
+def produce(target: Target, site: Site, theme: Theme, options: RenderOptions | None = None, reads: Reads | None = None) -> bytes:
     """The bytes of a target's file; what they were made from is added to `reads`."""
     make = OUTPUTS[target.kind].make
     if make is None:
         raise ValueError(f"{target.kind} files are made by batch, not one by one")
-    return make(target, site, theme, options, Reads() if reads is None else reads)
+    return make(target, site, theme, options or RenderOptions(), Reads() if reads is None else reads)

@@ -22,6 +22,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, repeat
+from typing import Any
 
 from generator.site import urls
 from generator.site.model.objects import Article, Site
@@ -93,7 +94,7 @@ class SearchState:
     token: str = ""  # names the build that wrote the files (see `batch`)
 
 
-def _unscript(data: bytes) -> object:
+def _unscript(data: bytes) -> Any:
     """The value a file made by `_script` assigns."""
     text = data.decode("utf-8")
     return json.loads(text[text.index("]=") + 2 : text.rindex(";")])

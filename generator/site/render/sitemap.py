@@ -14,11 +14,11 @@ import xml.etree.ElementTree as ET
 
 from generator.site import urls
 from generator.site.model.objects import Site
+from generator.site.render.feeds import serialize
 from generator.site.render.pages import page_paths
 from generator.site.render.reads import PAGES, Reads
 from generator.site.render.targets import RenderOptions, Target
 from generator.site.render.theme import Theme
-from generator.site.render.feeds import serialize
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"

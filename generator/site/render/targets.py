@@ -17,6 +17,7 @@ class Target:
 
 @dataclass(frozen=True)
 class RenderOptions:
-    """How pages are rendered; `bulletin serve` adds its live-reload script through `extra_scripts`."""
+    """How pages are rendered: scripts added to every page (none by default; `bulletin serve` adds its
+    live-reload script as it sends a page, not here, so the files stay as `bulletin build` writes them)."""
 
     extra_scripts: tuple[str, ...] = ()  # edition-relative paths of scripts added to every page

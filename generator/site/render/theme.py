@@ -98,7 +98,9 @@ class Theme:
     @cache  # noqa: B019 - a theme lives for one build, or until its files change
     def template_digest(self, name: str) -> str:
         """A digest of the template `name` as the theme has it (its override, or the built-in one)."""
-        source, _, _ = self.env.loader.get_source(self.env, name)
+        loader = self.env.loader
+        assert loader is not None  # made with one
+        source, _, _ = loader.get_source(self.env, name)
         return hashlib.blake2b(source.encode("utf-8"), digest_size=16).hexdigest()
 
     @cache  # noqa: B019
