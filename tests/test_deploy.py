@@ -146,7 +146,7 @@ def test_a_build_for_a_project_path_links_only_inside_it(make_project):
     assert f"<loc>{PAGES_URL}" in built.page("sitemap.xml") and f"<link>{PAGES_URL}" in built.page("feed.xml")
 
 
-def test_the_pages_workflow_builds_with_make_site_and_deploys_the_output():
+def test_the_pages_workflow_installs_the_generator_builds_and_deploys_the_output():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8"))
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert triggers["push"]["branches"] == ["main"] and "workflow_dispatch" in triggers
@@ -157,7 +157,8 @@ def test_the_pages_workflow_builds_with_make_site_and_deploys_the_output():
     assert uses[:2] == ["actions/checkout", "actions/setup-python"] and uses[-1] == "actions/upload-pages-artifact"
     assert build["steps"][1]["with"]["python-version"] == "3.11"
     runs = [step["run"] for step in build["steps"] if "run" in step]
-    assert runs[0] == "make site" and "--base-url" in runs[1]
+    assert runs[0] == "python -m pip install -r requirements.txt" and runs[1].startswith("bulletin build --base-url")
+    assert (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1] == "."  # this checkout
     assert build["steps"][-1]["with"]["path"] == "output"
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
