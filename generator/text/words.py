@@ -13,11 +13,13 @@ import re
 import threading
 from collections.abc import Iterable
 
+from generator.text.cjk import HAN_CLASS
+
 _LOCK = threading.Lock()
 _TOKENIZER = None
 _ADDED: set[str] = set()
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{HAN_CLASS}]")
 _LATIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+\-]*$")
 # Words that carry no topic: they join anything to anything ("的", "表示", "我国", "同比").
 STOPWORDS = frozenset(
