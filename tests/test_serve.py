@@ -206,7 +206,8 @@ def test_a_project_that_does_not_build_yet_shows_its_error_and_is_served_once_fi
         assert page.status == 404 and RELOAD_TAG in page.text  # no site yet, but the tab learns of the fix
         config.write_text(good, encoding="utf-8")
         wait_until(lambda: server.get("/").status == 200, 10, "the first good build")
-        assert not server.state()["problem"]
+        # the new site is swapped in a moment before the server reports the build: the tabs learn of it then
+        wait_until(lambda: not server.state()["problem"], 10, "the problem cleared")
 
 
 def test_a_raw_bulletin_dropped_into_content_raw_is_ingested_and_edits_survive_a_new_drop(project):
