@@ -1,0 +1,106 @@
+"""Where the names are in a text: spans converted character by character, never as vocabulary.
+
+Each rule is a small function from the text to the spans it finds; `find` runs them all and keeps,
+where spans overlap, the one that starts first (the longest of those). Rules follow how names are
+formed, not lists of the names seen: a body's name is a national or regional prefix, its field and
+the kind of body (国家 + 数据 + 局, 江苏省 + 通信管理 + 局); a person is a surname and one or two
+characters after a position or before what they said. Companies and products, which follow no such
+form, are listed when their names hold an industry word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from generator.text.hant import lexicon
+
+HAN = "\u4e00-\u9fff"
+# Characters and words that cannot be inside a body's name: they make its field a clause.
+_CLAUSE = "的了着过是在将已被把让使对向从于为并也都还又再就才更最很等或但而如若因要"
+_CLAUSE_WORDS = "支持|鼓励|加快|推动|推进|加强|提升|打造|引导|要求|决定|宣布|发布|成立|设立|组建|依托|联合|携手"
+_COMPANY_START = re.compile(f"[{_CLAUSE}与和及、]")
+
+
+@dataclass(frozen=True)
+class Name:
+    start: int
+    end: int
+    person: bool = False  # a person's surname keeps its own character
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = lexicon.names()
+    regions = f"(?:{_alternation(data['regions'])})(?:{_alternation(data['region_suffixes'])})?"
+    prefix = f"(?:{_alternation(data['national_prefixes'])}|{regions}|{data['university']})"
+    body_word = "|".join(
+        f"{re.escape(body)}(?!{data['not_after_body'][body]})" if body in data["not_after_body"] else re.escape(body)
+        for body in sorted(data["bodies"], key=len, reverse=True))
+    field = f"(?:(?!{_CLAUSE_WORDS})[^{_CLAUSE}\\W\\d_A-Za-z]){{0,16}}?"
+    positions = _alternation(data["positions"])
+    speech = _alternation(data["speech"])
+    surnames = _alternation(data["surnames"])
+    given = f"(?:(?!{speech})[{HAN}]){{1,2}}"
+    return {
+        "body": re.compile(f"{prefix}{field}(?:{body_word})"),
+        # A ministry named by its two fields: 工业和信息化部, 住房和城乡建设部
+        "ministry": re.compile(f"[{HAN}]{{2,6}}和[{HAN}]{{2,6}}?(?:部(?![署分门件位队落属])|委员会|厅|局(?![面势部限域]))"),
+        "company": re.compile(f"[{HAN}A-Za-z0-9（）()]{{2,24}}?(?:{_alternation(data['company_suffixes'])})"),
+        "listed": re.compile(_alternation([*data["companies"], *data["titles"], *data["people"]])),
+        "person_after_position": re.compile(f"(?:{positions})({surnames}){given}"),
+        "person_before_speech": re.compile(f"({surnames}){given}(?={speech})"),
+        "title": re.compile("《[^《》\n]{1,80}》"),
+    }
+
+
+def _bodies(text: str) -> Iterator[Name]:
+    vocabulary = lexicon.vocabulary()
+    for rule in ("body", "ministry"):
+        for match in _patterns()[rule].finditer(text):
+            name = match.group()
+            # 中国 + 数据中心 is China's data centres, not a body: a compound of the vocabulary ends it
+            if any(name[-length:] in vocabulary for length in range(3, min(len(name) - 1, 6) + 1)):
+                continue
+            yield Name(match.start(), match.end())
+
+
+def _companies(text: str) -> Iterator[Name]:
+    for match in _patterns()["company"].finditer(text):
+        starts = [found.end() for found in _COMPANY_START.finditer(match.group())]
+        yield Name(match.start() + (starts[-1] if starts else 0), match.end())
+
+
+def _listed(text: str) -> Iterator[Name]:
+    for match in _patterns()["listed"].finditer(text):
+        yield Name(match.start(), match.end(), person=match.group() in lexicon.names()["people"])
+
+
+def _people(text: str) -> Iterator[Name]:
+    for rule in ("person_after_position", "person_before_speech"):
+        for match in _patterns()[rule].finditer(text):
+            yield Name(match.start(1), match.end(), person=True)
+
+
+def _titles(text: str) -> Iterator[Name]:
+    for match in _patterns()["title"].finditer(text):
+        yield Name(match.start(), match.end())
+
+
+RULES: tuple[Callable[[str], Iterator[Name]], ...] = (_titles, _listed, _bodies, _companies, _people)
+
+
+def find(text: str) -> list[Name]:
+    """The names in `text`, in order and not overlapping."""
+    found = sorted((name for rule in RULES for name in rule(text)), key=lambda name: (name.start, -name.end))
+    kept: list[Name] = []
+    for name in found:
+        if not kept or name.start >= kept[-1].end:
+            kept.append(name)
+    return kept
