@@ -48,14 +48,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     speech = _alternation(data["speech"])
     surnames = _alternation(data["surnames"])
     given = f"(?:(?!{speech})[{HAN}]){{1,2}}"
+    own_surnames = _alternation(data["surname_characters"])
     return {
         "body": re.compile(f"{prefix}{field}(?:{body_word})"),
+        # A body inside the one before it: 工业和信息化部 + 信息通信管理局
+        "sub_body": re.compile(f"(?!{positions}|副)(?:(?!{_CLAUSE_WORDS})[^{_CLAUSE}\\W\\d_A-Za-z]){{1,12}}?(?:{body_word})"),
         # A ministry named by its two fields: 工业和信息化部, 住房和城乡建设部
         "ministry": re.compile(f"[{HAN}]{{2,6}}和[{HAN}]{{2,6}}?(?:部(?![署分门件位队落属])|委员会|厅|局(?![面势部限域]))"),
         "company": re.compile(f"[{HAN}A-Za-z0-9（）()]{{2,24}}?(?:{_alternation(data['company_suffixes'])})"),
         "listed": re.compile(_alternation([*data["companies"], *data["titles"], *data["people"]])),
         "person_after_position": re.compile(f"(?:{positions})({surnames}){given}"),
         "person_before_speech": re.compile(f"({surnames}){given}(?={speech})"),
+        # A surname of its own character opening a clause, then what its bearer did: 于东来在接受采访时
+        "person_opening_clause": re.compile(
+            f"(?:^|(?<=[，。；：！？、“”「」（）\\s]))({own_surnames})(?![是此今近日月年上下中前后内外一二三四五六七八九十本该其这那各每全])"
+            f"[{HAN}]{{2}}(?=在|对|向|曾|也|则|还|就|已|将|和|与|说|称|此前|近日|日前|同时)"),
         "title": re.compile("《[^《》\n]{1,80}》"),
     }
 
@@ -68,7 +75,10 @@ def _bodies(text: str) -> Iterator[Name]:
             # 中国 + 数据中心 is China's data centres, not a body: a compound of the vocabulary ends it
             if any(name[-length:] in vocabulary for length in range(3, min(len(name) - 1, 6) + 1)):
                 continue
-            yield Name(match.start(), match.end())
+            end = match.end()
+            while sub := _patterns()["sub_body"].match(text, end):
+                end = sub.end()
+            yield Name(match.start(), end)
 
 
 def _companies(text: str) -> Iterator[Name]:
@@ -83,7 +93,7 @@ def _listed(text: str) -> Iterator[Name]:
 
 
 def _people(text: str) -> Iterator[Name]:
-    for rule in ("person_after_position", "person_before_speech"):
+    for rule in ("person_after_position", "person_before_speech", "person_opening_clause"):
         for match in _patterns()[rule].finditer(text):
             yield Name(match.start(1), match.end(), person=True)
 
