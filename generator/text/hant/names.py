@@ -64,6 +64,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             f"(?:^|(?<=[，。；：！？、“”「」（）\\s]))({own_surnames})(?![是此今近日月年上下中前后内外一二三四五六七八九十本该其这那各每全])"
             f"[{HAN}]{{2}}(?=在|对|向|曾|也|则|还|就|已|将|和|与|说|称|此前|近日|日前|同时)"),
         "title": re.compile("《[^《》\n]{1,80}》"),
+        "foreign_author": re.compile(f"(?:{_alternation(data['foreign_authors'])})(?:[^，。；《]{{0,6}})$"),
     }
 
 
@@ -100,7 +101,8 @@ def _people(text: str) -> Iterator[Name]:
 
 def _titles(text: str) -> Iterator[Name]:
     for match in _patterns()["title"].finditer(text):
-        yield Name(match.start(), match.end())
+        if not _patterns()["foreign_author"].search(text, max(0, match.start() - 12), match.start()):
+            yield Name(match.start(), match.end())
 
 
 RULES: tuple[Callable[[str], Iterator[Name]], ...] = (_titles, _listed, _bodies, _companies, _people)
