@@ -1,16 +1,23 @@
 """OpenCC, customised as OpenCC is meant to be: its s2tw configuration with our dictionaries added.
 
-The configuration is OpenCC's own `s2tw.json` (Taiwan standard characters) with two text
-dictionaries put in front: the Taiwan vocabulary (`vocabulary.yml`) in its segmentation and first
-conversion step, and the words of a general dictionary in its segmentation only. OpenCC cuts a text
-at the longest dictionary entry at each place; with whole words to choose from, it no longer matches
-one of its phrases across a word's edge (整|机制|造 became 整機制造, 对|手表|示 對手錶示).
+The configuration is OpenCC's own `s2tw.json` (Taiwan standard characters) with two dictionaries
+put in front: the Taiwan vocabulary (`vocabulary.yml`) in its segmentation and first conversion step,
+and the words of a general dictionary in its segmentation only. OpenCC cuts a text at the longest
+dictionary entry at each place; with whole words to choose from, it no longer matches one of its
+phrases across a word's edge (整|机制|造 became 整機制造, 对|手表|示 對手錶示).
+
+The dictionaries are compiled with OpenCC's own tool (`opencc_dict`, shipped with the package) into
+its fast format, once: the files are kept in the temporary folder under a digest of their entries
+and OpenCC's version, so every later process only loads them.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
+import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -19,6 +26,8 @@ import opencc
 from generator.text.hant import lexicon, segmenter
 
 _SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+_COMPILER = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
+CACHE = Path(tempfile.gettempdir()) / "bulletin-opencc"
 
 
 def _absolute(node):
@@ -30,26 +39,57 @@ def _absolute(node):
     return node
 
 
-def _text_dictionary(path: Path, entries: dict[str, str]) -> dict:
-    path.write_text("".join(f"{key}\t{value}\n" for key, value in entries.items()), encoding="utf-8")
-    return {"type": "text", "file": str(path)}
+def _write_atomically(path: Path, write) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    write(temporary)
+    temporary.replace(path)  # another process compiling the same file at once writes the same bytes
+
+
+def _compiled(name: str, entries: dict[str, str]) -> dict:
+    """`entries` as a compiled OpenCC dictionary, compiled now unless an earlier process did."""
+    text = "".join(f"{key}\t{value}\n" for key, value in sorted(entries.items()))
+    digest = hashlib.sha256(f"{opencc.__version__}\n{text}".encode()).hexdigest()[:16]
+    path = CACHE / f"{name}-{digest}.ocd2"
+    if not path.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        source = CACHE / f".{name}-{digest}.{os.getpid()}.txt"
+        source.write_text(text, encoding="utf-8")
+        try:
+            _write_atomically(path, lambda target: subprocess.run(
+                [str(_COMPILER), "-i", str(source), "-o", str(target), "-f", "text", "-t", "ocd2"], check=True, capture_output=True))
+        finally:
+            source.unlink(missing_ok=True)
+    return {"type": "ocd2", "file": str(path)}
+
+
+def _s2tw() -> dict:
+    """OpenCC's s2tw configuration, with the characters Taiwan newspapers print as its last step."""
+    config = _absolute(json.loads((_SHARE / "s2tw.json").read_text(encoding="utf-8")))
+    characters = lexicon.characters()
+    config["conversion_chain"].append({"dict": _compiled("characters", characters["characters"] | characters["phrases"])})
+    return config
+
+
+def _opencc(config: dict) -> opencc.OpenCC:
+    text = json.dumps(config, ensure_ascii=False, sort_keys=True)
+    path = CACHE / f"taiwan-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    if not path.is_file():
+        _write_atomically(path, lambda target: target.write_text(text, encoding="utf-8"))
+    return opencc.OpenCC(str(path))
 
 
 def taiwan() -> opencc.OpenCC:
-    """OpenCC s2tw with the Taiwan vocabulary and word boundaries."""
-    config = _absolute(json.loads((_SHARE / "s2tw.json").read_text(encoding="utf-8")))
-    with tempfile.TemporaryDirectory(prefix="bulletin-opencc-") as folder:
-        vocabulary = _text_dictionary(Path(folder) / "vocabulary.txt", lexicon.vocabulary())
-        words = _text_dictionary(Path(folder) / "words.txt", {word: word for word in segmenter.words()})
-        segmentation = config["segmentation"]["dict"]
-        config["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [vocabulary, words, segmentation]}
-        first = config["conversion_chain"][0]["dict"]
-        config["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [vocabulary, copy.deepcopy(first)]}
-        path = Path(folder) / "taiwan.json"
-        path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
-        return opencc.OpenCC(str(path))
+    """Taiwan characters, with the Taiwan vocabulary and whole words to cut at."""
+    config = _s2tw()
+    vocabulary = _compiled("vocabulary", lexicon.vocabulary())
+    words = _compiled("words", {word: word for word in segmenter.words()})
+    segmentation = config["segmentation"]["dict"]
+    config["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [vocabulary, words, segmentation]}
+    first = config["conversion_chain"][0]["dict"]
+    config["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [vocabulary, copy.deepcopy(first)]}
+    return _opencc(config)
 
 
 def characters() -> opencc.OpenCC:
-    """OpenCC s2tw as it is: names are converted by their characters."""
-    return opencc.OpenCC("s2tw")
+    """Taiwan characters only: names are converted by their characters."""
+    return _opencc(_s2tw())

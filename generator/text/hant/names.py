@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator.text.hant import lexicon
+from generator.text.hant.trie import trie_regex
 
 HAN = "\u4e00-\u9fff"
 # Characters and words that cannot be inside a body's name: they make its field a clause.
 _CLAUSE = "的了着过是在将已被把让使对向从于为并也都还又再就才更最很等或但而如若因要"
 _CLAUSE_WORDS = "支持|鼓励|加快|推动|推进|加强|提升|打造|引导|要求|决定|宣布|发布|成立|设立|组建|依托|联合|携手"
+_CLAUSE_OPENERS = frozenset("，。；：！？、“”「」（） \n")
+FIELD = 16  # the most characters between a body's prefix and its kind
 _COMPANY_START = re.compile(f"[{_CLAUSE}与和及、]")
 
 
@@ -32,57 +35,92 @@ class Name:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return f"(?:{trie_regex(words)})"
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     data = lexicon.names()
-    regions = f"(?:{_alternation(data['regions'])})(?:{_alternation(data['region_suffixes'])})?"
-    prefix = f"(?:{_alternation(data['national_prefixes'])}|{regions}|{data['university']})"
+    regional = [region + suffix for region in data["regions"] for suffix in ["", *data["region_suffixes"]]]
+    prefix = _alternation([*data["national_prefixes"], *regional])
     body_word = "|".join(
         f"{re.escape(body)}(?!{data['not_after_body'][body]})" if body in data["not_after_body"] else re.escape(body)
         for body in sorted(data["bodies"], key=len, reverse=True))
-    field = f"(?:(?!{_CLAUSE_WORDS})[^{_CLAUSE}\\W\\d_A-Za-z]){{0,16}}?"
+    field = f"[^{_CLAUSE}\\W\\d_A-Za-z]{{0,{FIELD}}}?"
     positions = _alternation(data["positions"])
     speech = _alternation(data["speech"])
     surnames = _alternation(data["surnames"])
     given = f"(?:(?!{speech})[{HAN}]){{1,2}}"
     own_surnames = _alternation(data["surname_characters"])
     return {
-        "body": re.compile(f"{prefix}{field}(?:{body_word})"),
+        "prefix": re.compile(prefix),
+        "body_kind": re.compile(f"(?<!公)(?:{trie_regex(data['bodies'])})"),
+        "field": re.compile(f"[^{_CLAUSE}\\W\\d_A-Za-z]*"),
+        "university_body": re.compile(f"[{HAN}]{{2,8}}?大学{field}(?:{body_word})"),
         # A body inside the one before it: 工业和信息化部 + 信息通信管理局
-        "sub_body": re.compile(f"(?!{positions}|副)(?:(?!{_CLAUSE_WORDS})[^{_CLAUSE}\\W\\d_A-Za-z]){{1,12}}?(?:{body_word})"),
-        # A ministry named by its two fields: 工业和信息化部, 住房和城乡建设部
-        "ministry": re.compile(f"[{HAN}]{{2,6}}和[{HAN}]{{2,6}}?(?:部(?![署分门件位队落属])|委员会|厅|局(?![面势部限域]))"),
+        "sub_body": re.compile(f"(?!{positions}|副)[^{_CLAUSE}\\W\\d_A-Za-z]{{1,12}}?(?:{body_word})"),
+        "clause_words": re.compile(_CLAUSE_WORDS),
+        # A ministry named by its two fields (工业和信息化部, 住房和城乡建设部), from its 和 on
+        "ministry": re.compile(f"和[{HAN}]{{2,6}}?(?:部(?![署分门件位队落属])|委员会|厅|局(?![面势部限域]))"),
+        "ministry_field": re.compile(f"[^{_CLAUSE}\\W\\d_A-Za-z]{{2,6}}$"),
         "company": re.compile(f"[{HAN}A-Za-z0-9（）()]{{2,24}}?(?:{_alternation(data['company_suffixes'])})"),
         "listed": re.compile(_alternation([*data["companies"], *data["titles"], *data["people"]])),
         "person_after_position": re.compile(f"(?:{positions})({surnames}){given}"),
-        "person_before_speech": re.compile(f"({surnames}){given}(?={speech})"),
+        "speech": re.compile(speech),
+        "person_before": re.compile(f"(?:{surnames}){given}"),
         # A surname of its own character opening a clause, then what its bearer did: 于东来在接受采访时
         "person_opening_clause": re.compile(
-            f"(?:^|(?<=[，。；：！？、“”「」（）\\s]))({own_surnames})(?![是此今近日月年上下中前后内外一二三四五六七八九十本该其这那各每全])"
+            f"({own_surnames})(?![是此今近日月年上下中前后内外一二三四五六七八九十本该其这那各每全])"
             f"[{HAN}]{{2}}(?=在|对|向|曾|也|则|还|就|已|将|和|与|说|称|此前|近日|日前|同时)"),
         "title": re.compile("《[^《》\n]{1,80}》"),
         "foreign_author": re.compile(f"(?:{_alternation(data['foreign_authors'])})(?:[^，。；《]{{0,6}})$"),
     }
 
 
+def _body_matches(text: str) -> Iterator[tuple[int, int]]:
+    """Bodies found from their kind back to their prefix: each kind word (局, 研究院) with the first
+    prefix before it whose field, up to the kind word, is a run of name characters; a prefix names
+    one body, the first after it (国家数据局, not 国家数据局局 in 国家数据局局长)."""
+    patterns, not_after = _patterns(), lexicon.names()["not_after_body"]
+    prefixes = [match.span() for match in patterns["prefix"].finditer(text)]
+    used: set[int] = set()
+    if prefixes:
+        for kind in patterns["body_kind"].finditer(text):
+            after = not_after.get(kind.group())
+            if after and re.match(after, text[kind.end() : kind.end() + 1]):
+                continue
+            for start, end in prefixes:
+                if end > kind.start():
+                    break
+                if start not in used and kind.start() - end <= FIELD and patterns["field"].fullmatch(text, end, kind.start()):
+                    used.add(start)
+                    yield start, kind.end()
+                    break
+    if "大学" in text:
+        for match in patterns["university_body"].finditer(text):
+            yield match.span()
+    for match in patterns["ministry"].finditer(text):
+        if field := patterns["ministry_field"].search(text, max(0, match.start() - 6), match.start()):
+            yield field.start(), match.end()
+
+
 def _bodies(text: str) -> Iterator[Name]:
     vocabulary = lexicon.vocabulary()
-    for rule in ("body", "ministry"):
-        for match in _patterns()[rule].finditer(text):
-            name = match.group()
-            # 中国 + 数据中心 is China's data centres, not a body: a compound of the vocabulary ends it
-            if any(name[-length:] in vocabulary for length in range(3, min(len(name) - 1, 6) + 1)):
-                continue
-            end = match.end()
-            while sub := _patterns()["sub_body"].match(text, end):
-                end = sub.end()
-            yield Name(match.start(), end)
+    for start, end in _body_matches(text):
+        name = text[start:end]
+        # 中国 + 数据中心 is China's data centres, not a body: a compound of the vocabulary ends it
+        if any(name[-length:] in vocabulary for length in range(3, min(len(name) - 1, 6) + 1)):
+            continue
+        if _patterns()["clause_words"].search(name):  # a verb makes it a clause: 国家支持…中心
+            continue
+        while (sub := _patterns()["sub_body"].match(text, end)) and not _patterns()["clause_words"].search(sub.group()):
+            end = sub.end()
+        yield Name(start, end)
 
 
 def _companies(text: str) -> Iterator[Name]:
+    if "公司" not in text:
+        return
     for match in _patterns()["company"].finditer(text):
         starts = [found.end() for found in _COMPANY_START.finditer(match.group())]
         yield Name(match.start() + (starts[-1] if starts else 0), match.end())
@@ -94,12 +132,22 @@ def _listed(text: str) -> Iterator[Name]:
 
 
 def _people(text: str) -> Iterator[Name]:
-    for rule in ("person_after_position", "person_before_speech", "person_opening_clause"):
-        for match in _patterns()[rule].finditer(text):
-            yield Name(match.start(1), match.end(), person=True)
+    patterns = _patterns()
+    for match in patterns["person_after_position"].finditer(text):
+        yield Name(match.start(1), match.end(), person=True)
+    for match in patterns["person_opening_clause"].finditer(text):
+        if match.start() == 0 or text[match.start() - 1] in _CLAUSE_OPENERS:
+            yield Name(match.start(), match.end(), person=True)
+    for said in patterns["speech"].finditer(text):  # a name just before what was said: 周鸿祎认为
+        for length in (3, 2, 4):
+            if said.start() >= length and patterns["person_before"].fullmatch(text, said.start() - length, said.start()):
+                yield Name(said.start() - length, said.start(), person=True)
+                break
 
 
 def _titles(text: str) -> Iterator[Name]:
+    if "《" not in text:
+        return
     for match in _patterns()["title"].finditer(text):
         if not _patterns()["foreign_author"].search(text, max(0, match.start() - 12), match.start()):
             yield Name(match.start(), match.end())

@@ -21,10 +21,11 @@ from functools import cached_property
 from itertools import islice
 
 from generator.text.hant import backend, lexicon, names, segmenter, senses
+from generator.text.hant.trie import trie_regex
 
 
 def _trie_pattern(words) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    return re.compile(trie_regex(words))
 
 
 class Taiwan:
@@ -45,11 +46,6 @@ class Taiwan:
         compounds = [word for word in lexicon.vocabulary() if any(sense in word and sense != word for sense in sense_words)]
         return _trie_pattern([*sense_words, *compounds])
 
-    @cached_property
-    def _characters(self) -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
-        data = lexicon.characters()
-        return str.maketrans(data["characters"]), _trie_pattern(data["phrases"]), data["phrases"]
-
     def __call__(self, text: str) -> str:
         pieces: list[tuple[str, str]] = []  # (how, text): "words", "name", "person" or "done"
         position = 0
@@ -58,7 +54,9 @@ class Taiwan:
             pieces.append(("person" if name.person else "name", text[name.start : name.end]))
             position = name.end
         self._plain(text, position, len(text), pieces)
-        return self._finish(self._convert(pieces))
+        if len(pieces) == 1:  # no name, no word with two uses: the common case
+            return self._vocabulary_opencc.convert(text)
+        return "".join(self._convert(pieces))
 
     def _plain(self, text: str, start: int, end: int, pieces: list[tuple[str, str]]) -> None:
         """Text outside names: sense words written as their context calls for, the rest as words."""
@@ -93,8 +91,3 @@ class Taiwan:
             if how == "person":
                 converted[index] = people.get(piece) or surnames.get(piece[0], converted[index][0]) + converted[index][1:]
         return converted
-
-    def _finish(self, pieces: list[str]) -> str:
-        table, phrases, replacements = self._characters
-        text = "".join(pieces).translate(table)
-        return phrases.sub(lambda match: replacements[match.group()], text) if phrases else text
