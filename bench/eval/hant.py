@@ -4,7 +4,7 @@
 what a configuration gets wrong on the tune half (the held-out half is scored, never listed).
 
 Configurations: plain OpenCC (s2t, s2tw, s2twp); s2twp with the built-in fixes the build had before
-this conversion (`generator/site/opencc_fixes.py`); ours (`generator.text.hant`); and ours as a new
+this conversion (`_hant_baseline`); ours (`generator.text.hant`); and ours as a new
 site gets it: a site without this repository's content/hant-overrides.yml, built with `bulletin
 build`, its zh-Hant article page read back. The floor: through a fresh site, at least FLOOR of the
 pairs that are not ambiguous, in each half scored.
@@ -50,10 +50,9 @@ def _opencc(config: str) -> Callable[[list[str]], list[str]]:
 
 
 def _old_fixes(texts: list[str]) -> list[str]:
-    from generator.site.convert import Conversion, Converter
-    from generator.site.opencc_fixes import FIX_SPLITS, FIXES
+    from bench.eval import _hant_baseline as hant_baseline
 
-    converter = Converter(Conversion("s2twp", tuple(sorted(FIXES["s2twp"].items())), FIX_SPLITS["s2twp"]))
+    converter = hant_baseline.converter()
     return [converter(text) for text in texts]
 
 

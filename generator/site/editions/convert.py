@@ -1,5 +1,9 @@
 """Chinese script conversion for an edition: OpenCC, with override phrases that take priority over it.
 
+For Taiwan vocabulary (`s2twp`) the text between override phrases goes through the Taiwan conversion
+of `generator.text.hant` (names, words with two uses, reviewed vocabulary over OpenCC's s2tw) instead
+of OpenCC's own s2twp, whose phrase table is written for software and changes news words.
+
 `Converter(Conversion(...))` is a pure function of its text: the same text, configuration and overrides
 always give the same result. Each distinct text is converted once per process (memoized), and
 `Conversion.key` names everything the result depends on, so results are also kept between builds
@@ -20,13 +24,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain
 
 import opencc
 
-VERSION = 1  # bump when the conversion algorithm changes: invalidates kept results
+from generator.text.hant import taiwan
+from generator.text.pieces import convert_apart
+from generator.text.trie import trie_regex
+
+VERSION = 2  # bump when the conversion algorithm changes: invalidates kept results
+TAIWAN = "s2twp"  # the configuration converted by the Taiwan conversion (generator.text.hant), not OpenCC alone
 
 
 @dataclass(frozen=True)
@@ -40,7 +49,8 @@ class Conversion:
     @property
     def key(self) -> str:
         """A digest of everything a converted text depends on, for caches that outlive the process."""
-        material = json.dumps([VERSION, opencc.__version__, self.config, self.overrides, self.splits], ensure_ascii=False)
+        backend = taiwan.fingerprint() if self.config == TAIWAN else ""
+        material = json.dumps([VERSION, opencc.__version__, backend, self.config, self.overrides, self.splits], ensure_ascii=False)
         return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
 
 
@@ -50,28 +60,9 @@ def digest(text: str) -> str:
 
 
 def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
-    """A regex matching any of `phrases`, the longest one where several start at the same place.
-
-    Built as a trie (`发布(?:会)?`) so that the regex engine tests one branch per character instead of
-    every phrase in turn: fast with thousands of phrases.
-    """
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = True
-    if not trie:
-        return None
-
-    def branch(node: dict) -> str:
-        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return re.compile(f"({branch(trie)})")  # one group: `split` returns the phrases between the gaps
+    """A regex matching any of `phrases`, the longest one where several start at the same place."""
+    phrases = list(phrases)
+    return re.compile(f"({trie_regex(phrases)})") if phrases else None  # one group: `split` keeps the phrases
 
 
 class Converter:
@@ -80,12 +71,18 @@ class Converter:
     def __init__(self, conversion: Conversion, known: Mapping[str, str] | None = None):
         self.conversion = conversion
         self.known = known or {}  # results of the same conversion from earlier builds, by digest
-        self._opencc = opencc.OpenCC(conversion.config)
+        self._backend = self.backend(conversion.config)
         # A split's value is the tuple of its pieces until it is first needed (see `_override`).
         self._overrides: dict[str, str | tuple[str, ...]] = {split.replace("|", ""): tuple(split.split("|")) for split in conversion.splits}
         self._overrides.update(conversion.overrides)
         self._pattern = phrase_pattern(self._overrides)
         self._memo: dict[str, str] = {}
+
+    @staticmethod
+    def backend(config: str) -> Callable[[str], str]:
+        """What converts the text between override phrases: for Taiwan vocabulary the Taiwan
+        conversion (names, senses, reviewed vocabulary over OpenCC s2tw), else OpenCC itself."""
+        return taiwan.Taiwan() if config == TAIWAN else opencc.OpenCC(config).convert
 
     def __call__(self, text: str) -> str:
         converted = self._memo.get(text)
@@ -111,12 +108,9 @@ class Converter:
     def _convert(self, text: str) -> str:
         parts = self._pattern.split(text) if self._pattern else [text]
         if len(parts) == 1:
-            return self._opencc.convert(text)
+            return self._backend(text)
         gaps, phrases = parts[0::2], [self._override(phrase) for phrase in parts[1::2]]
-        # One OpenCC call for all the gaps between overrides (a call costs more than its text): OpenCC
-        # keeps newlines and never matches a phrase across one, so they join the gaps and cut them apart.
-        lines = iter(self._opencc.convert("\n".join(gaps)).split("\n"))
-        converted = ["\n".join(islice(lines, gap.count("\n") + 1)) for gap in gaps]
+        converted = convert_apart(self._backend, gaps)
         return "".join(chain.from_iterable(zip(converted, [*phrases, ""])))
 
     def _override(self, phrase: str) -> str:

@@ -19,6 +19,7 @@ import json
 import os
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import opencc
@@ -39,21 +40,26 @@ def _absolute(node):
     return node
 
 
+def _dictionary_text(entries: dict[str, str]) -> str:
+    return "".join(f"{key}\t{value}\n" for key, value in sorted(entries.items()))
+
+
 def _write_atomically(path: Path, write) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}")
     write(temporary)
     temporary.replace(path)  # another process compiling the same file at once writes the same bytes
 
 
-def _compiled(name: str, entries: dict[str, str]) -> dict:
-    """`entries` as a compiled OpenCC dictionary, compiled now unless an earlier process did."""
-    text = "".join(f"{key}\t{value}\n" for key, value in sorted(entries.items()))
-    digest = hashlib.sha256(f"{opencc.__version__}\n{text}".encode()).hexdigest()[:16]
+def _compiled(name: str, entries: Callable[[], dict[str, str]], version: str | None = None) -> dict:
+    """A compiled OpenCC dictionary of `entries()`, compiled now unless an earlier process did; named
+    by `version` when given (what the entries come from), else by a digest of the entries."""
+    text = None if version else _dictionary_text(entries())
+    digest = hashlib.sha256(f"{opencc.__version__}\n{version or text}".encode()).hexdigest()[:16]
     path = CACHE / f"{name}-{digest}.ocd2"
     if not path.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
         source = CACHE / f".{name}-{digest}.{os.getpid()}.txt"
-        source.write_text(text, encoding="utf-8")
+        source.write_text(text or _dictionary_text(entries()), encoding="utf-8")
         try:
             _write_atomically(path, lambda target: subprocess.run(
                 [str(_COMPILER), "-i", str(source), "-o", str(target), "-f", "text", "-t", "ocd2"], check=True, capture_output=True))
@@ -66,7 +72,7 @@ def _s2tw() -> dict:
     """OpenCC's s2tw configuration, with the characters Taiwan newspapers print as its last step."""
     config = _absolute(json.loads((_SHARE / "s2tw.json").read_text(encoding="utf-8")))
     characters = lexicon.characters()
-    config["conversion_chain"].append({"dict": _compiled("characters", characters["characters"] | characters["phrases"])})
+    config["conversion_chain"].append({"dict": _compiled("characters", lambda: characters["characters"] | characters["phrases"])})
     return config
 
 
@@ -81,8 +87,8 @@ def _opencc(config: dict) -> opencc.OpenCC:
 def taiwan() -> opencc.OpenCC:
     """Taiwan characters, with the Taiwan vocabulary and whole words to cut at."""
     config = _s2tw()
-    vocabulary = _compiled("vocabulary", lexicon.vocabulary())
-    words = _compiled("words", {word: word for word in segmenter.words()})
+    vocabulary = _compiled("vocabulary", lexicon.vocabulary)
+    words = _compiled("words", lambda: {word: word for word in segmenter.words()}, segmenter.VERSION)
     segmentation = config["segmentation"]["dict"]
     config["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [vocabulary, words, segmentation]}
     first = config["conversion_chain"][0]["dict"]

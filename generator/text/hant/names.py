@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from generator.text.hant import lexicon
-from generator.text.hant.trie import trie_regex
+from generator.text.trie import trie_regex
 
 HAN = "\u4e00-\u9fff"
 # Characters and words that cannot be inside a body's name: they make its field a clause.

@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 import jieba
 
 MIN_FREQUENCY = 5  # rarer dictionary entries are mostly phrases and names, not words
+VERSION = f"jieba {jieba.__version__}, frequency {MIN_FREQUENCY}"  # what `words()` depends on
 WINDOW = 4  # characters of context on each side when segmenting around a word
 _CROSS = 3  # the longest stretch a crossing word reaches beyond a word's edge, in characters
 

@@ -16,16 +16,26 @@ across a newline, so pieces joined by newlines convert as if alone.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from functools import cached_property
-from itertools import islice
+from functools import cache, cached_property
+from importlib import resources
 
 from generator.text.hant import backend, lexicon, names, segmenter, senses
-from generator.text.hant.trie import trie_regex
+from generator.text.pieces import convert_apart
+from generator.text.trie import trie_regex
 
 
 def _trie_pattern(words) -> re.Pattern[str]:
     return re.compile(trie_regex(words))
+
+
+@cache
+def fingerprint() -> str:
+    """A digest of everything the conversion's results depend on: its modules, its data, jieba's words."""
+    files = sorted((file.name, file.read_bytes()) for file in resources.files(__package__).iterdir() if file.name.endswith((".py", ".yml")))
+    digest = hashlib.sha256(repr([segmenter.VERSION, files]).encode())
+    return digest.hexdigest()[:16]
 
 
 class Taiwan:
@@ -80,11 +90,9 @@ class Taiwan:
         converted = [piece if how == "done" else "" for how, piece in pieces]
         for hows, opencc in ((("words",), self._vocabulary_opencc), (("name", "person"), self._characters_opencc)):
             indexes = [index for index, (how, piece) in enumerate(pieces) if how in hows and piece]
-            if not indexes:
-                continue
-            lines = iter(opencc.convert("\n".join(pieces[index][1] for index in indexes)).split("\n"))
-            for index in indexes:
-                converted[index] = "\n".join(islice(lines, pieces[index][1].count("\n") + 1))
+            if indexes:
+                for index, text in zip(indexes, convert_apart(opencc.convert, [pieces[index][1] for index in indexes])):
+                    converted[index] = text
         surnames = lexicon.names()["surname_characters"]
         people = lexicon.names()["people"]
         for index, (how, piece) in enumerate(pieces):
