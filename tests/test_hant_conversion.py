@@ -21,18 +21,18 @@ def converter(config: str = "s2twp", **overrides: str) -> Converter:
 
 
 def test_overrides_win_over_opencc_longest_phrase_first():
-    plain = converter()
-    assert plain("新闻发布会正常运行") == "新聞釋出會正常執行"
-    fixed = converter(发布=" A ", 发布会="發布會", 运行="運行")
-    assert fixed("新闻发布会正常运行，发布") == "新聞發布會正常運行， A "
+    plain = converter("s2t")
+    assert plain("新闻发布会正常运行") == "新聞發佈會正常運行"
+    fixed = converter("s2t", 发布=" A ", 发布会="發布會", 运行="运作")
+    assert fixed("新闻发布会正常运行，发布") == "新聞發布會正常运作， A "
 
 
 def test_an_override_is_never_converted_again_and_cuts_opencc_phrases():
     # 發布 would become 釋出 in s2twp's second step if the override went through OpenCC
     assert converter(发布会="發布會")("发布会") == "發布會"
     # without the override OpenCC reads 美发 (hairdressing); the override's edge cuts that phrase
-    assert converter()("欧美发达国家") == "歐美髮達國家"
-    assert converter(发达国家="發達國家")("欧美发达国家") == "歐美發達國家"
+    assert converter("s2t")("欧美发达国家") == "歐美髮達國家"
+    assert converter("s2t", 发达国家="發達國家")("欧美发达国家") == "歐美發達國家"
 
 
 def test_a_split_converts_its_pieces_with_the_edition_own_rules():
@@ -141,11 +141,21 @@ def test_override_file_errors_name_the_file_and_line(tmp_path):
 
 
 def test_site_overrides_win_over_the_built_in_fixes(tmp_path):
-    (tmp_path / "hant-overrides.yml").write_text("发布: 公佈\n", encoding="utf-8")
-    edition = EditionConfig("zh-Hant", "zh-hant", "s2twp")
+    (tmp_path / "hant-overrides.yml").write_text("表示: 表明\n", encoding="utf-8")
+    edition = EditionConfig("zh-Hant", "zh-hant", "s2tw")
     phrases = dict(conversion(edition, tmp_path, tmp_path).overrides)
-    assert phrases["发布"] == "公佈" and phrases["运行"] == "運行"
-    assert dict(conversion(edition, tmp_path, tmp_path / "elsewhere").overrides)["发布"] == "發布"  # no file: fixes only
+    assert phrases["表示"] == "表明" and phrases["新签"] == "新簽"
+    assert dict(conversion(edition, tmp_path, tmp_path / "elsewhere").overrides)["表示"] == "表示"  # no file: fixes only
+
+
+def test_taiwan_vocabulary_is_built_in_and_a_site_only_adds(tmp_path):
+    """s2twp needs no override file: the Taiwan conversion carries its vocabulary and names."""
+    edition = EditionConfig("zh-Hant", "zh-hant", "s2twp")
+    assert conversion(edition, tmp_path, tmp_path).overrides == ()
+    convert = Converter(conversion(edition, tmp_path, tmp_path))
+    assert convert("国家数据局发布新闻，软件和芯片") == "國家數據局發布新聞，軟體和晶片"
+    (tmp_path / "hant-overrides.yml").write_text("芯片: 芯片\n", encoding="utf-8")  # a site's own choice
+    assert Converter(conversion(edition, tmp_path, tmp_path))("软件和芯片") == "軟體和芯片"
 
 
 def test_a_named_override_file_must_exist(tmp_path):

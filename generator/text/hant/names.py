@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from generator.text.hant import lexicon
+from generator.text.hant import lexicon, segmenter
 from generator.text.trie import trie_regex
 
 HAN = "\u4e00-\u9fff"
@@ -132,6 +132,14 @@ def _listed(text: str) -> Iterator[Name]:
 
 
 def _people(text: str) -> Iterator[Name]:
+    for name in _person_candidates(text):
+        # a surname of its own character that makes a word with the next one is that word (范围, 于是)
+        if text[name.start] in lexicon.names()["surname_characters"] and segmenter.is_word(text[name.start : name.start + 2]):
+            continue
+        yield name
+
+
+def _person_candidates(text: str) -> Iterator[Name]:
     patterns = _patterns()
     for match in patterns["person_after_position"].finditer(text):
         yield Name(match.start(1), match.end(), person=True)

@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 
 import jieba
 
-MIN_FREQUENCY = 5  # rarer dictionary entries are mostly phrases and names, not words
+MIN_FREQUENCY = 50  # rarer dictionary entries are mostly phrases, names and fragments (大运, 工业局)
 VERSION = f"jieba {jieba.__version__}, frequency {MIN_FREQUENCY}"  # what `words()` depends on
 WINDOW = 4  # characters of context on each side when segmenting around a word
 _CROSS = 3  # the longest stretch a crossing word reaches beyond a word's edge, in characters
@@ -32,13 +32,27 @@ def words() -> list[str]:
             if frequency >= MIN_FREQUENCY and len(word) > 1 and all("\u4e00" <= char <= "\u9fff" for char in word)]
 
 
-def _crossed(text: str, start: int, end: int) -> bool:
-    """Whether a dictionary word overlaps text[start:end] across one of its edges."""
+def is_word(text: str) -> bool:
+    """Whether the dictionary knows `text` as a word."""
+    return _tokenizer().FREQ.get(text, 0) >= MIN_FREQUENCY
+
+
+def crossed_from_left(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word starts before text[start:end] and ends inside it: the overlap that a
+    longest match from the left (OpenCC's) resolves for the other word."""
     frequency = _tokenizer().FREQ
     for left in range(max(0, start - _CROSS), start):
         for right in range(start + 1, end):
             if frequency.get(text[left:right]):
                 return True
+    return False
+
+
+def crossed(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word overlaps text[start:end] across one of its edges."""
+    if crossed_from_left(text, start, end):
+        return True
+    frequency = _tokenizer().FREQ
     for left in range(start + 1, end):
         for right in range(end + 1, min(len(text), end + _CROSS) + 1):
             if frequency.get(text[left:right]):
@@ -46,20 +60,26 @@ def _crossed(text: str, start: int, end: int) -> bool:
     return False
 
 
-def cuts_at(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a word in its context, alone or opening or closing a longer one
-    (数据 in 数据安全, 大数据; not 视频 in 电视频道): in the best segmentation of its neighbourhood,
-    no word crosses its edges or holds it in its middle."""
-    if not _crossed(text, start, end):
-        return True
-    return _segmented_at(text[max(0, start - WINDOW) : end + WINDOW], min(start, WINDOW), min(start, WINDOW) + end - start)
+def cuts_inside(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where the best segmentation of text[start:end]'s neighbourhood cuts it: () when it is a word
+    there, alone or opening or closing a longer one (数据 in 数据安全, 大数据); its middle when a longer
+    word holds it there (视频 in 电视频道); else the cuts inside it (内|存 in 境内|存储)."""
+    if not crossed(text, start, end):
+        return ()
+    offset = max(0, start - WINDOW)
+    own = {start + cut for cut in _cuts(text[start:end], 0, end - start, inside=False)}  # 移动|通信 in 移动通信
+    return tuple(cut for cut in (offset + cut for cut in _cuts(text[offset : end + WINDOW], start - offset, end - offset)) if cut not in own)
 
 
 @lru_cache(maxsize=1 << 16)
-def _segmented_at(window: str, start: int, end: int) -> bool:
-    position = 0
+def _cuts(window: str, start: int, end: int, inside: bool = True) -> tuple[int, ...]:
+    """The cuts strictly between `start` and `end` of the best segmentation of `window`; with
+    `inside`, the middle of the stretch when a longer word holds it inside."""
+    cuts, position = [], 0
     for word in _tokenizer().cut(window, HMM=False):
         word_start, position = position, position + len(word)
-        if start < position < end or word_start < start < end < position:
-            return False
-    return True
+        if start < position < end:
+            cuts.append(position)
+        elif inside and word_start < start < end < position:
+            return ((start + end) // 2,)
+    return tuple(cuts)

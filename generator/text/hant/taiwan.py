@@ -50,11 +50,10 @@ class Taiwan:
         return backend.characters()
 
     @cached_property
-    def _sense_words(self) -> re.Pattern[str]:
-        # Compounds of the vocabulary that hold a sense word settle its use: found first, left alone.
-        sense_words = lexicon.senses()
-        compounds = [word for word in lexicon.vocabulary() if any(sense in word and sense != word for sense in sense_words)]
-        return _trie_pattern([*sense_words, *compounds])
+    def _words(self) -> re.Pattern[str]:
+        """The words of the vocabulary and the words with two uses, the longest at each place: a
+        compound of the vocabulary that holds a word with two uses (数据中心) settles its use."""
+        return _trie_pattern([*lexicon.senses(), *lexicon.vocabulary()])
 
     def __call__(self, text: str) -> str:
         pieces: list[tuple[str, str]] = []  # (how, text): "words", "name", "person" or "done"
@@ -64,26 +63,40 @@ class Taiwan:
             pieces.append(("person" if name.person else "name", text[name.start : name.end]))
             position = name.end
         self._plain(text, position, len(text), pieces)
-        if len(pieces) == 1:  # no name, no word with two uses: the common case
+        if len(pieces) == 1:  # nothing for this layer to decide: the common case
             return self._vocabulary_opencc.convert(text)
         return "".join(self._convert(pieces))
 
     def _plain(self, text: str, start: int, end: int, pieces: list[tuple[str, str]]) -> None:
-        """Text outside names: sense words written as their context calls for, the rest as words."""
-        sense_words = lexicon.senses()
-        position = start
-        search = start
-        while (match := self._sense_words.search(text, search, end)) is not None:
-            word = match.group()
-            if word not in sense_words:  # a compound of the vocabulary: OpenCC converts it
-                search = match.end()
+        """Text outside names: words of the vocabulary and words with two uses, found by search.
+
+        Where a dictionary word overlaps one of them, the segmentation of the neighbourhood decides:
+        a word there is converted here (a word with two uses always is), else the text is cut where
+        the segmentation cuts it (在境内|存储, not 在境|内存|储), so that OpenCC cannot take it either.
+        The rest is left to OpenCC, whose longest match finds the words no dictionary word overlaps.
+        """
+        vocabulary, sense_words = lexicon.vocabulary(), lexicon.senses()
+        position = search = start
+        while (match := self._words.search(text, search, end)) is not None:
+            word, first, last = match.group(), match.start(), match.end()
+            if word not in sense_words and not segmenter.crossed_from_left(text, first, last):
+                search = last  # OpenCC's longest match from the left finds it
                 continue
-            if not segmenter.cuts_at(text, match.start(), match.end()):
-                search = match.start() + 1
+            cuts = segmenter.cuts_inside(text, first, last)
+            if cuts:
+                for cut in cuts:
+                    if cut > position:
+                        pieces.append(("words", text[position:cut]))
+                        position = cut
+                search = first + 1
                 continue
-            pieces.append(("words", text[position : match.start()]))
-            pieces.append(("done", senses.written(word, senses.clause_before(text, match.start()), text[match.end() : end])))
-            position = search = match.end()
+            if word in sense_words:
+                written = senses.written(word, senses.clause_before(text, first), text[last:end])
+            else:
+                written = vocabulary[word]  # OpenCC's longest match would take the overlapping word
+            pieces.append(("words", text[position:first]))
+            pieces.append(("done", written))
+            position = search = last
         pieces.append(("words", text[position:end]))
 
     def _convert(self, pieces: list[tuple[str, str]]) -> list[str]:
