@@ -8,6 +8,7 @@ found by search stands as a word of its own in its context (内存 in 在境内�
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from functools import cache, lru_cache
 
 import jieba
@@ -37,22 +38,30 @@ def is_word(text: str) -> bool:
     return _tokenizer().FREQ.get(text, 0) >= MIN_FREQUENCY
 
 
-def crossed_from_left(text: str, start: int, end: int) -> bool:
-    """Whether a dictionary word starts before text[start:end] and ends inside it: the overlap that a
-    longest match from the left (OpenCC's) resolves for the other word."""
+def overlaps_from_left(words: Iterable[str]) -> dict[str, int]:
+    """Each stretch where a dictionary word starts before one of `words` and ends inside it (境内存:
+    境内 over 内存), with where the word of `words` starts in it: the overlaps that a longest match
+    from the left (OpenCC's) resolves for the dictionary word."""
+    heads: dict[str, list[str]] = {}  # the start of a dictionary word -> its ends
+    for word in words_known():
+        for cut in range(1, len(word)):
+            if cut <= _CROSS:
+                heads.setdefault(word[cut:], []).append(word[:cut])
+    return {before + word: len(before) for word in words for cut in range(1, len(word)) for before in heads.get(word[:cut], ())}
+
+
+@cache
+def words_known() -> frozenset[str]:
+    return frozenset(words())
+
+
+def crossed(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word overlaps text[start:end] across one of its edges."""
     frequency = _tokenizer().FREQ
     for left in range(max(0, start - _CROSS), start):
         for right in range(start + 1, end):
             if frequency.get(text[left:right]):
                 return True
-    return False
-
-
-def crossed(text: str, start: int, end: int) -> bool:
-    """Whether a dictionary word overlaps text[start:end] across one of its edges."""
-    if crossed_from_left(text, start, end):
-        return True
-    frequency = _tokenizer().FREQ
     for left in range(start + 1, end):
         for right in range(end + 1, min(len(text), end + _CROSS) + 1):
             if frequency.get(text[left:right]):

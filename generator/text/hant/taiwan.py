@@ -22,6 +22,7 @@ from functools import cache, cached_property
 from importlib import resources
 
 from generator.text.hant import backend, lexicon, names, segmenter, senses
+from generator.text.hant.backend import CLOSE, OPEN
 from generator.text.pieces import convert_apart
 from generator.text.trie import trie_regex
 
@@ -50,10 +51,18 @@ class Taiwan:
         return backend.characters()
 
     @cached_property
-    def _words(self) -> re.Pattern[str]:
-        """The words of the vocabulary and the words with two uses, the longest at each place: a
-        compound of the vocabulary that holds a word with two uses (数据中心) settles its use."""
-        return _trie_pattern([*lexicon.senses(), *lexicon.vocabulary()])
+    def _overlaps(self) -> dict[str, int]:
+        return segmenter.overlaps_from_left(lexicon.vocabulary())
+
+    @cached_property
+    def _find(self) -> backend.Finder:
+        """What `_plain` looks for, the longest at each place: the words with two uses, the compounds
+        of the vocabulary that hold one and settle its use (数据中心), the overlapped words."""
+        def words() -> list[str]:
+            senses = lexicon.senses()
+            compounds = [word for word in lexicon.vocabulary() if any(sense in word for sense in senses)]
+            return [*senses, *compounds, *self._overlaps]
+        return backend.Finder("find", words, fingerprint())
 
     def __call__(self, text: str) -> str:
         pieces: list[tuple[str, str]] = []  # (how, text): "words", "name", "person" or "done"
@@ -68,36 +77,45 @@ class Taiwan:
         return "".join(self._convert(pieces))
 
     def _plain(self, text: str, start: int, end: int, pieces: list[tuple[str, str]]) -> None:
-        """Text outside names: words of the vocabulary and words with two uses, found by search.
+        """Text outside names: words with two uses, and the words of the vocabulary that a dictionary
+        word overlaps from the left, found by one search; the rest is left to OpenCC, whose longest
+        match from the left finds every word of the vocabulary that nothing overlaps so.
 
-        Where a dictionary word overlaps one of them, the segmentation of the neighbourhood decides:
+        Where a dictionary word overlaps one of these, the segmentation of the neighbourhood decides:
         a word there is converted here (a word with two uses always is), else the text is cut where
         the segmentation cuts it (在境内|存储, not 在境|内存|储), so that OpenCC cannot take it either.
-        The rest is left to OpenCC, whose longest match finds the words no dictionary word overlaps.
         """
-        vocabulary, sense_words = lexicon.vocabulary(), lexicon.senses()
-        position = search = start
-        while (match := self._words.search(text, search, end)) is not None:
-            word, first, last = match.group(), match.start(), match.end()
-            if word not in sense_words and not segmenter.crossed_from_left(text, first, last):
-                search = last  # OpenCC's longest match from the left finds it
+        vocabulary, sense_words, overlaps = lexicon.vocabulary(), lexicon.senses(), self._overlaps
+        position = start
+        for found_start, last in self._found(text, start, end):
+            found = text[found_start:last]
+            if found in overlaps:  # the word of the vocabulary starts inside the stretch
+                first = found_start + overlaps[found]
+            elif found in sense_words:
+                first = found_start
+            else:  # a compound of the vocabulary that settles a word with two uses: OpenCC converts it
                 continue
+            if first < position:
+                continue
+            word = text[first:last]
             cuts = segmenter.cuts_inside(text, first, last)
             if cuts:
                 for cut in cuts:
                     if cut > position:
                         pieces.append(("words", text[position:cut]))
                         position = cut
-                search = first + 1
                 continue
-            if word in sense_words:
-                written = senses.written(word, senses.clause_before(text, first), text[last:end])
-            else:
-                written = vocabulary[word]  # OpenCC's longest match would take the overlapping word
-            pieces.append(("words", text[position:first]))
+            written = senses.written(word, senses.clause_before(text, first), text[last:end]) if word in sense_words else vocabulary[word]
+            if first > position:
+                pieces.append(("words", text[position:first]))
             pieces.append(("done", written))
-            position = search = last
+            position = last
         pieces.append(("words", text[position:end]))
+
+    def _found(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        if OPEN in text or CLOSE in text:  # the finder's own marks: nothing is found in such a text
+            return []
+        return [(first + start, last + start) for first, last in self._find(text[start:end])]
 
     def _convert(self, pieces: list[tuple[str, str]]) -> list[str]:
         converted = [piece if how == "done" else "" for how, piece in pieces]
