@@ -4,14 +4,16 @@ The build stops at the first broken file; check reads everything and reports, in
 matter that does not follow the schema (`text.frontmatter`), settings, fields and hints nobody reads
 (a typo, with the name it looks like), issues described twice, slugs the build would not use as
 written or that are used twice, sections the site does not know, tags missing from the taxonomy,
-links to articles that do not exist, empty articles, and what an ingest may have left behind (a
-paragraph cut mid-sentence, a page number, a copyright line). Files are read as the build reads them,
-bodies parsed by the build's Markdown parser.
+links to articles that do not exist, empty articles, what an ingest may have left behind (a
+paragraph cut mid-sentence, a page number, a copyright line), and override phrases of a converted
+edition that no text uses. Files are read as the build reads them, bodies parsed by the build's
+Markdown parser.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import partial
 from pathlib import Path
@@ -25,8 +27,8 @@ from generator.ingest.chars import SENTENCE_END, last_meaningful
 from generator.ingest.hints import load_hints
 from generator.project import CONFIG_FILE, CONTENT_FOLDER, HINTS_SUFFIX, ISSUE_FILE, RAW_FOLDER, TAGS_FILE
 from generator.site.content.config import SiteConfig, load_config
-from generator.site.content.reader import Content, SourceArticle, content_folders, read_article, read_issue_file
-from generator.site.editions.edition import overrides_path, read_overrides
+from generator.site.content.reader import Content, SourceArticle, SourceIssue, content_folders, read_article, read_issue_file
+from generator.site.editions.edition import overrides_path, read_overrides, unused_overrides
 from generator.site.markup.mdparser import new_parser
 from generator.site.markup.tokens import unique_id
 from generator.taxonomy import Taxonomy, load_taxonomy
@@ -131,9 +133,33 @@ def _read(content: Path) -> tuple[Content, list[Problem]]:
     return read, problems
 
 
-def check(content: Path, config: SiteConfig, taxonomy: Taxonomy) -> Report:
+def _displayed_texts(articles: list[SourceArticle], issues: dict[str, SourceIssue], config: SiteConfig) -> Iterator[str]:
+    """Every text a converted edition shows: what override phrases can apply to."""
+    yield from (config.title, config.description, config.publication, config.default_section, *config.sections)
+    yield from (link.title for link in config.navigation)
+    yield from (issue.publication or "" for issue in issues.values())
+    for article in articles:
+        yield from (article.title, article.subtitle or "", article.section or "", article.part or "",
+                    article.publication or "", article.summary or "", article.body, *article.tags)
+
+
+def _unused_overrides(overrides: list[Path], texts: list[str]) -> list[Problem]:
+    problems = []
+    for path in overrides:
+        try:
+            problems += [_problem(error, "unused-override") for error in unused_overrides(path, texts)]
+        except BulletinError:
+            pass  # reported as an "overrides" problem
+    return problems
+
+
+def check(content: Path, config: SiteConfig, taxonomy: Taxonomy, overrides: list[Path] | None = None) -> Report:
+    """Every problem of the content; `overrides` are the editions' override files, whose phrases
+    should each appear in some text."""
     read, problems = _read(content)
     articles, issues = read.articles, read.issues
+    if overrides:
+        problems += _unused_overrides(overrides, list(_displayed_texts(articles, issues, config)))
     parser = new_parser(partial(unique_id, slugify=slugify))  # the build's
     first_with_slug: dict[str, SourceArticle] = {}
     for article in articles:
@@ -191,14 +217,16 @@ def check_project(config_path: Path | None, content: Path | None) -> Report:
         problems.append(_problem(error, "taxonomy"))
         taxonomy = Taxonomy(())
     problems += [_problem(error, UNKNOWN_KEY) for error in unknown] + _hints_problems(content)
+    overrides = []
     for edition in config.editions:
         path, required = overrides_path(edition, project, content)
         try:
             if path.is_file() or required:
                 read_overrides(path)
+                overrides.append(path)
         except BulletinError as error:
             problems.append(_problem(error, "overrides"))
-    report = check(content, config, taxonomy)
+    report = check(content, config, taxonomy, list(dict.fromkeys(overrides)))
     report.problems[:0] = problems
     report.problems = [_relative(problem) for problem in report.problems]
     return report

@@ -146,3 +146,15 @@ def test_markdown_is_read_as_the_build_reads_it(project):
     write(project / "content" / "2021-08-12", "03-table.md", body)
     result = check(project)
     assert result.returncode == 0, result.stdout
+
+
+def test_an_override_phrase_no_text_uses_is_reported_with_its_line(project):
+    (project / "site.yml").write_text("title: 测试\nsections: [产业环境]\neditions: [{language: zh-Hant, opencc: s2twp}]\n",
+                                      encoding="utf-8")
+    body = (project / "content").rglob("*.md").__next__().read_text(encoding="utf-8")
+    used = next(char for char in body.split("---", 2)[2] if "\u4e00" <= char <= "\u9fff")
+    (project / "content" / "hant-overrides.yml").write_text(f"{used}: {used}\n余晓辉: 余曉輝\n", encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 1
+    assert "content/hant-overrides.yml:2: override '余晓辉' is used by no text of the site [unused-override]" in result.stdout
+    assert "hant-overrides.yml:1" not in result.stdout

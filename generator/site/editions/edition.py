@@ -11,7 +11,8 @@ phrases to what the edition shows:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Mapping as MappingOf
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from generator.site.editions.convert import Conversion, Converter
 from generator.site.editions.opencc_fixes import FIX_SPLITS, FIXES
 from generator.site.markup.protect import convert_marked
 from generator.site.markup.tokens import identity
-from generator.text.yamlfile import parse_mapping, read_text_file
+from generator.text.yamlfile import Mapping, parse_mapping, read_text_file
 
 OVERRIDES_FILES = {"Hant": "hant-overrides.yml", "Hans": "hans-overrides.yml"}  # in content/, by target script
 
@@ -40,15 +41,31 @@ class Edition:
         return convert_marked(value, self.transform)
 
 
-def read_overrides(path: Path) -> dict[str, str]:
-    """An override file: a mapping of source phrases to converted phrases, each on one line."""
+def _override_mapping(path: Path) -> Mapping:
     mapping = parse_mapping(read_text_file(path, "override file"), path, what="override file")
     for phrase, converted in mapping.data.items():
         if not phrase or "\n" in phrase:
             raise mapping.error(phrase, "an override phrase must be text on one line")
         if not isinstance(converted, str) or not converted or "\n" in converted:
             raise mapping.error(phrase, f"override {phrase!r} must map to text on one line, got {converted!r}")
-    return mapping.data
+    return mapping
+
+
+def read_overrides(path: Path) -> dict[str, str]:
+    """An override file: a mapping of source phrases to converted phrases, each on one line."""
+    return _override_mapping(path).data
+
+
+def unused_overrides(path: Path, texts: Iterable[str]) -> list[BulletinError]:
+    """The phrases of an override file that none of `texts` holds (with the line of each): a name
+    misspelt, or a phrase the built-in conversion now gets right and the content no longer uses."""
+    mapping = _override_mapping(path)
+    unused = set(mapping.data)
+    for text in texts:
+        unused = {phrase for phrase in unused if phrase not in text}
+        if not unused:
+            break
+    return [mapping.error(phrase, f"override {phrase!r} is used by no text of the site") for phrase in mapping.data if phrase in unused]
 
 
 def overrides_path(edition: EditionConfig, project: Path, content: Path) -> tuple[Path, bool]:
@@ -95,7 +112,7 @@ def selected(config: SiteConfig, variants: Sequence[str]) -> list[EditionConfig 
     return list(dict.fromkeys(chosen))
 
 
-def load_edition(config: SiteConfig, edition: EditionConfig | None, project: Path, content: Path, known: Callable[[str, Conversion], Mapping[str, str]]) -> Edition:
+def load_edition(config: SiteConfig, edition: EditionConfig | None, project: Path, content: Path, known: Callable[[str, Conversion], MappingOf[str, str]]) -> Edition:
     """The edition ready to build: with its converter for a converted edition, which starts from the
     results `known(folder, conversion)` gives (kept from earlier builds)."""
     if edition is None:
