@@ -84,19 +84,30 @@ def _opencc(config: dict) -> opencc.OpenCC:
     return opencc.OpenCC(str(path))
 
 
-def taiwan() -> opencc.OpenCC:
-    """Taiwan characters, with the Taiwan vocabulary and whole words to cut at."""
+OPEN, CLOSE = "\x01", "\x02"  # what marking dictionaries put around each word they find
+
+
+def _marked(words: Iterable[str]) -> dict[str, str]:
+    """Each of `words` written as it is, between marks."""
+    return {word: f"{OPEN}{word}{CLOSE}" for word in words}
+
+
+def taiwan(marked: Callable[[], Iterable[str]] | None = None, version: str = "") -> opencc.OpenCC:
+    """Taiwan characters, with the Taiwan vocabulary and whole words to cut at; the `marked` words,
+    when given, are left as they are between marks, for the caller to decide. They share one
+    dictionary with the vocabulary, so that the longest entry wins inside a segment too (信息通信业,
+    not a marked 信息 and 通信业)."""
     config = _s2tw()
-    vocabulary = _compiled("vocabulary", lexicon.vocabulary)
+    if marked:
+        dictionaries = [_compiled("vocabulary-marked", lambda: _marked(marked()) | lexicon.vocabulary(), version)]
+    else:
+        dictionaries = [_compiled("vocabulary", lexicon.vocabulary)]
     words = _compiled("words", lambda: {word: word for word in segmenter.words()}, segmenter.VERSION)
     segmentation = config["segmentation"]["dict"]
-    config["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [vocabulary, words, segmentation]}
+    config["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [*dictionaries, words, segmentation]}
     first = config["conversion_chain"][0]["dict"]
-    config["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [vocabulary, copy.deepcopy(first)]}
+    config["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [*dictionaries, copy.deepcopy(first)]}
     return _opencc(config)
-
-
-OPEN, CLOSE = "\x01", "\x02"  # what `Finder` puts around each word it finds
 
 
 class Finder:
@@ -104,20 +115,26 @@ class Finder:
     OpenCC's own longest match: a dictionary that writes each word between marks, and nothing else."""
 
     def __init__(self, name: str, words: Callable[[], Iterable[str]], version: str):
-        dictionary = _compiled(name, lambda: {word: f"{OPEN}{word}{CLOSE}" for word in words()}, version)
+        dictionary = _compiled(name, lambda: _marked(words()), version)
         self._opencc = _opencc({"name": name, "segmentation": {"type": "mmseg", "dict": dictionary}, "conversion_chain": [{"dict": dictionary}]})
 
     def __call__(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each word found in `text`, in order."""
-        marked = self._opencc.convert(text)
-        found, removed, position = [], 0, marked.find(OPEN)
-        while position >= 0:
-            close = marked.index(CLOSE, position)
-            start = position - removed
-            found.append((start, start + close - position - 1))
+        found, removed = [], 0
+        for start, end in marked_spans(self._opencc.convert(text)):
+            found.append((start - removed - 1, end - removed - 1))
             removed += 2
-            position = marked.find(OPEN, close)
         return found
+
+
+def marked_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) in `text` of what stands between each pair of marks."""
+    spans, position = [], text.find(OPEN)
+    while position >= 0:
+        close = text.index(CLOSE, position)
+        spans.append((position + 1, close))
+        position = text.find(OPEN, close)
+    return spans
 
 
 def characters() -> opencc.OpenCC:

@@ -77,10 +77,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def _body_matches(text: str) -> Iterator[tuple[int, int]]:
+def _body_matches(text: str) -> Iterator[tuple[int, int, int]]:
     """Bodies found from their kind back to their prefix: each kind word (局, 研究院) with the first
     prefix before it whose field, up to the kind word, is a run of name characters; a prefix names
-    one body, the first after it (国家数据局, not 国家数据局局 in 国家数据局局长)."""
+    one body, the first after it (国家数据局, not 国家数据局局 in 国家数据局局长). Each as (start,
+    where its field starts, end)."""
     patterns, not_after = _patterns(), lexicon.names()["not_after_body"]
     prefixes = [match.span() for match in patterns["prefix"].finditer(text)]
     used: set[int] = set()
@@ -94,22 +95,22 @@ def _body_matches(text: str) -> Iterator[tuple[int, int]]:
                     break
                 if start not in used and kind.start() - end <= FIELD and patterns["field"].fullmatch(text, end, kind.start()):
                     used.add(start)
-                    yield start, kind.end()
+                    yield start, end, kind.end()
                     break
     if "大学" in text:
         for match in patterns["university_body"].finditer(text):
-            yield match.span()
+            yield match.start(), match.start(), match.end()
     for match in patterns["ministry"].finditer(text):
         if field := patterns["ministry_field"].search(text, max(0, match.start() - 6), match.start()):
-            yield field.start(), match.end()
+            yield field.start(), field.start(), match.end()
 
 
 def _bodies(text: str) -> Iterator[Name]:
     vocabulary = lexicon.vocabulary()
-    for start, end in _body_matches(text):
+    for start, field, end in _body_matches(text):
         name = text[start:end]
-        # 中国 + 数据中心 is China's data centres, not a body: a compound of the vocabulary ends it
-        if any(name[-length:] in vocabulary for length in range(3, min(len(name) - 1, 6) + 1)):
+        # 中国 + 数据中心 is China's data centres, not a body: its field and kind are a word of the vocabulary
+        if text[field:end] in vocabulary:
             continue
         if _patterns()["clause_words"].search(name):  # a verb makes it a clause: 国家支持…中心
             continue

@@ -14,7 +14,8 @@ from functools import cache, lru_cache
 import jieba
 
 MIN_FREQUENCY = 50  # rarer dictionary entries are mostly phrases, names and fragments (大运, 工业局)
-VERSION = f"jieba {jieba.__version__}, frequency {MIN_FREQUENCY}"  # what `words()` depends on
+OVERLAP_FREQUENCY = 5  # a rarer word that overlaps a word of ours still makes OpenCC miss it (操作数|据)
+VERSION = f"jieba {jieba.__version__}, frequency {MIN_FREQUENCY}, {OVERLAP_FREQUENCY}"  # what `words()` depends on
 WINDOW = 4  # characters of context on each side when segmenting around a word
 _CROSS = 3  # the longest stretch a crossing word reaches beyond a word's edge, in characters
 
@@ -27,10 +28,10 @@ def _tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
-def words() -> list[str]:
+def words(minimum: int = MIN_FREQUENCY) -> list[str]:
     """Chinese words of two characters or more that the dictionary knows well enough."""
     return [word for word, frequency in _tokenizer().FREQ.items()
-            if frequency >= MIN_FREQUENCY and len(word) > 1 and all("\u4e00" <= char <= "\u9fff" for char in word)]
+            if frequency >= minimum and len(word) > 1 and all("\u4e00" <= char <= "\u9fff" for char in word)]
 
 
 def is_word(text: str) -> bool:
@@ -38,21 +39,18 @@ def is_word(text: str) -> bool:
     return _tokenizer().FREQ.get(text, 0) >= MIN_FREQUENCY
 
 
-def overlaps_from_left(words: Iterable[str]) -> dict[str, int]:
-    """Each stretch where a dictionary word starts before one of `words` and ends inside it (境内存:
-    境内 over 内存), with where the word of `words` starts in it: the overlaps that a longest match
+def overlaps_from_left(ours: Iterable[str]) -> dict[str, int]:
+    """Each stretch where a dictionary word starts before one of `ours` and ends inside it (境内存:
+    境内 over 内存), with where the word of ours starts in it: the overlaps that a longest match
     from the left (OpenCC's) resolves for the dictionary word."""
     heads: dict[str, list[str]] = {}  # the start of a dictionary word -> its ends
-    for word in words_known():
+    for word in words(OVERLAP_FREQUENCY):
         for cut in range(1, len(word)):
             if cut <= _CROSS:
                 heads.setdefault(word[cut:], []).append(word[:cut])
-    return {before + word: len(before) for word in words for cut in range(1, len(word)) for before in heads.get(word[:cut], ())}
-
-
-@cache
-def words_known() -> frozenset[str]:
-    return frozenset(words())
+    ours = set(ours)
+    overlaps = {before + word: len(before) for word in ours for cut in range(1, len(word)) for before in heads.get(word[:cut], ())}
+    return {stretch: start for stretch, start in overlaps.items() if stretch not in ours}  # 大数据 is a word of its own
 
 
 def crossed(text: str, start: int, end: int) -> bool:

@@ -40,11 +40,21 @@ def fingerprint() -> str:
 
 
 class Taiwan:
-    """`Taiwan()(text)`: the text in Taiwan's Traditional Chinese. Builds its OpenCC handles on first use."""
+    """`Taiwan()(text)`: the text in Taiwan's Traditional Chinese. Builds its OpenCC handles on first use.
+
+    The common path is one OpenCC call: the vocabulary converter leaves the words with two uses marked,
+    and they are written from their converted context. A stretch where a dictionary word overlaps a
+    word of the vocabulary or one with two uses from the left comes back marked too, and its text is
+    then converted the careful way (`_plain`), with the segmentation of its neighbourhood.
+    """
 
     @cached_property
     def _vocabulary_opencc(self):
         return backend.taiwan()
+
+    @cached_property
+    def _marking_opencc(self):
+        return backend.taiwan(lambda: [*lexicon.senses(), *self._overlaps], fingerprint())
 
     @cached_property
     def _characters_opencc(self):
@@ -52,7 +62,7 @@ class Taiwan:
 
     @cached_property
     def _overlaps(self) -> dict[str, int]:
-        return segmenter.overlaps_from_left(lexicon.vocabulary())
+        return segmenter.overlaps_from_left([*lexicon.vocabulary(), *lexicon.senses()])
 
     @cached_property
     def _find(self) -> backend.Finder:
@@ -64,17 +74,62 @@ class Taiwan:
             return [*senses, *compounds, *self._overlaps]
         return backend.Finder("find", words, fingerprint())
 
+    @cached_property
+    def _converted_senses(self) -> dict[str, tuple[str, tuple[lexicon.Sense, ...]]]:
+        """The sense cues as the vocabulary converter writes them, to read converted context."""
+        convert = self._vocabulary_opencc.convert
+        def pattern(cue: re.Pattern[str] | None) -> re.Pattern[str] | None:
+            return re.compile(convert(cue.pattern)) if cue else None
+        return {word: (default, tuple(lexicon.Sense(use.written, pattern(use.after), pattern(use.before)) for use in uses))
+                for word, (default, uses) in lexicon.senses().items()}
+
     def __call__(self, text: str) -> str:
-        pieces: list[tuple[str, str]] = []  # (how, text): "words", "name", "person" or "done"
+        if OPEN in text or CLOSE in text:  # the marks' own characters: the careful way only
+            return self._carefully(text)
+        pieces: list[tuple[str, str]] = []  # (how, source text): "words", "name" or "person"
         position = 0
         for name in names.find(text):
-            self._plain(text, position, name.start, pieces)
+            pieces.append(("words", text[position : name.start]))
             pieces.append(("person" if name.person else "name", text[name.start : name.end]))
             position = name.end
-        self._plain(text, position, len(text), pieces)
-        if len(pieces) == 1:  # nothing for this layer to decide: the common case
-            return self._vocabulary_opencc.convert(text)
-        return "".join(self._convert(pieces))
+        pieces.append(("words", text[position:]))
+        converted = self._convert(pieces, self._marking_opencc)
+        return "".join(self._resolve(piece, written) if how == "words" else written
+                       for (how, piece), written in zip(pieces, converted))
+
+    def _resolve(self, source: str, converted: str) -> str:
+        """Text outside names as the marking converter wrote it: each marked word with two uses written
+        as its converted context calls for. A mark that holds an overlap (年数据: 年数 over 数据) is
+        settled by the segmentation of its neighbourhood in the source: the word of ours when it is a
+        word there, else the whole text the careful way."""
+        if OPEN not in converted:
+            return converted
+        table, vocabulary = self._converted_senses, lexicon.vocabulary()
+        written, position, cursor = [], 0, 0
+        for start, end in backend.marked_spans(converted):
+            marked = converted[start:end]
+            written.append(converted[position : start - 1])
+            position = end + 1
+            found = source.find(marked, cursor)
+            cursor = found + len(marked) if found >= 0 else cursor
+            skip = next((length for length in range(1, len(marked)) if marked[length:] in table or marked[length:] in vocabulary), 0)
+            if marked not in table:  # an overlap: the word of ours starts `skip` characters in
+                if found < 0 or not skip or segmenter.cuts_inside(source, found + skip, found + len(marked)):
+                    return self._carefully(source)
+                written.append(self._vocabulary_opencc.convert(marked[:skip]))
+            word = marked[skip:] if marked not in table else marked
+            if word in table:
+                after = converted[position:].replace(OPEN, "").replace(CLOSE, "")
+                written.append(senses.written(word, senses.clause_before("".join(written)), after, table))
+            else:
+                written.append(vocabulary[word])
+        written.append(converted[position:])
+        return "".join(written)
+
+    def _carefully(self, text: str) -> str:
+        pieces: list[tuple[str, str]] = []
+        self._plain(text, 0, len(text), pieces)
+        return "".join(self._convert(pieces, self._vocabulary_opencc))
 
     def _plain(self, text: str, start: int, end: int, pieces: list[tuple[str, str]]) -> None:
         """Text outside names: words with two uses, and the words of the vocabulary that a dictionary
@@ -117,15 +172,16 @@ class Taiwan:
             return []
         return [(first + start, last + start) for first, last in self._find(text[start:end])]
 
-    def _convert(self, pieces: list[tuple[str, str]]) -> list[str]:
+    def _convert(self, pieces: list[tuple[str, str]], words_opencc) -> list[str]:
+        """Each piece converted as its kind asks, one OpenCC call per kind: "words" with `words_opencc`,
+        names by their characters, people with their surname's own character; "done" as it is."""
         converted = [piece if how == "done" else "" for how, piece in pieces]
-        for hows, opencc in ((("words",), self._vocabulary_opencc), (("name", "person"), self._characters_opencc)):
+        for hows, opencc in ((("words",), words_opencc), (("name", "person"), self._characters_opencc)):
             indexes = [index for index, (how, piece) in enumerate(pieces) if how in hows and piece]
             if indexes:
                 for index, text in zip(indexes, convert_apart(opencc.convert, [pieces[index][1] for index in indexes])):
                     converted[index] = text
-        surnames = lexicon.names()["surname_characters"]
-        people = lexicon.names()["people"]
+        surnames, people = lexicon.names()["surname_characters"], lexicon.names()["people"]
         for index, (how, piece) in enumerate(pieces):
             if how == "person":
                 converted[index] = people.get(piece) or surnames.get(piece[0], converted[index][0]) + converted[index][1:]
