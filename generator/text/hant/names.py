@@ -23,6 +23,7 @@ HAN = "\u4e00-\u9fff"
 _CLAUSE = "的了着过是在将已被把让使对向从于为并也都还又再就才更最很等或但而如若因要"
 _CLAUSE_WORDS = "支持|鼓励|加快|推动|推进|加强|提升|打造|引导|要求|决定|宣布|发布|成立|设立|组建|依托|联合|携手"
 _CLAUSE_OPENERS = frozenset("，。；：！？、“”「」（） \n")
+COMMON_WORD = 400  # times in the dictionary
 FIELD = 16  # the most characters between a body's prefix and its kind
 _COMPANY_START = re.compile(f"[{_CLAUSE}与和及、]")
 
@@ -134,8 +135,9 @@ def _listed(text: str) -> Iterator[Name]:
 
 def _people(text: str) -> Iterator[Name]:
     for name in _person_candidates(text):
-        # a surname of its own character that makes a word with the next one is that word (范围, 于是)
-        if text[name.start] in lexicon.names()["surname_characters"] and segmenter.is_word(text[name.start : name.start + 2]):
+        # a surname of its own character that makes a common word with the next one is that word
+        # (范围, 于是), a rarer one is the name (范文仲, 于洋)
+        if text[name.start] in lexicon.names()["surname_characters"] and segmenter.is_word(text[name.start : name.start + 2], COMMON_WORD):
             continue
         yield name
 

@@ -34,9 +34,9 @@ def words(minimum: int = MIN_FREQUENCY) -> list[str]:
             if frequency >= minimum and len(word) > 1 and all("\u4e00" <= char <= "\u9fff" for char in word)]
 
 
-def is_word(text: str) -> bool:
-    """Whether the dictionary knows `text` as a word."""
-    return _tokenizer().FREQ.get(text, 0) >= MIN_FREQUENCY
+def is_word(text: str, minimum: int = MIN_FREQUENCY) -> bool:
+    """Whether the dictionary knows `text` as a word, at least `minimum` times."""
+    return _tokenizer().FREQ.get(text, 0) >= minimum
 
 
 def overlaps_from_left(ours: Iterable[str]) -> dict[str, int]:
