@@ -97,6 +97,24 @@ def _each_tool(results: dict, cell) -> list[str]:
     return _per_size(results, ["ours, one edition", "ours, both editions"], ours_cells, lambda peer, size: cell(peer))
 
 
+def conversion(results: dict) -> list[str]:
+    """What converting the text costs in a cold build of both editions: that build against the same
+    with the converted text kept from the one before."""
+    rows = []
+    for size in results["sizes"]:
+        cold, kept = size["ours"]["both"], size["ours"].get("both_converted", {})
+        if "cpu_seconds" not in cold or "cpu_seconds" not in kept:
+            continue
+        cpu = cold["cpu_seconds"] - kept["cpu_seconds"]
+        wall = cold["seconds"] - kept["seconds"]
+        rows.append([f"{size['n']:,}", f"{cold['seconds']:.2f} s, {cold['cpu_seconds']:.2f} s CPU",
+                     f"{kept['seconds']:.2f} s, {kept['cpu_seconds']:.2f} s CPU",
+                     f"{wall:.2f} s, {cpu:.2f} s CPU", f"{wall / cold['seconds']:.0%} of wall, {cpu / cold['cpu_seconds']:.0%} of CPU"])
+    if not rows:
+        return ["n/a (no zh-Hant edition measured)"]
+    return _table(["N", "cold, both editions", "same, converted text kept", "conversion", "share of the build"], rows)
+
+
 def _cpu(figure: dict) -> str:
     return f"{figure['cpu_seconds']:.2f}" if "cpu_seconds" in figure else "n/a"
 
@@ -201,6 +219,14 @@ def render(results: dict) -> str:
         "the machine, and above wall time when a tool uses both cores.",
         "",
         *_each_tool(results, _cpu),
+        "",
+        "## Conversion (zh-Hant)",
+        "",
+        "A cold build of both editions against the same build with the text converted by the one before "
+        "kept in `.cache/convert/` (best of the same runs): the difference is what converting the text "
+        "to zh-Hant costs.",
+        "",
+        *conversion(results),
         "",
         "## Files written",
         "",
