@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from generator.text.cjk import HAN_CLASS
 
@@ -53,6 +53,18 @@ def add_words(words: Iterable[str]) -> None:
         with _LOCK:
             for word in new:
                 _TOKENIZER.add_word(word)
+
+
+def dictionary() -> Mapping[str, int]:
+    """The segmenter's dictionary: each word with how often its corpus has it (a word's prefixes are
+    in it too, at 0)."""
+    return _tokenizer().FREQ
+
+
+def cut_by_dictionary(text: str) -> list[str]:
+    """`text` cut where the dictionary's frequencies cut it best, without guessing words it does not
+    know (no HMM): the same text always cuts the same way."""
+    return _tokenizer().lcut(text, HMM=False)
 
 
 def words(text: str) -> list[str]:

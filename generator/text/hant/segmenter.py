@@ -1,4 +1,5 @@
-"""Word boundaries for the Taiwan conversion, from jieba's dictionary (loaded on first use).
+"""Word boundaries for the Taiwan conversion, from the shared segmenter's dictionary (`generator.text.words`,
+jieba; loaded on first use).
 
 Two uses: `words()` lists the dictionary's words for OpenCC's segmentation (so that OpenCC's phrases
 never cross a word: 整机|制造, not 整|机制|造), and `cuts_at(text, start, end)` tells whether a word
@@ -7,11 +8,12 @@ found by search stands as a word of its own in its context (内存 in 在境内�
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import jieba
+
+from generator.text import words as segmentation
 
 MIN_FREQUENCY = 50  # rarer dictionary entries are mostly phrases, names and fragments (大运, 工业局)
 OVERLAP_FREQUENCY = 5  # a rarer word that overlaps a word of ours still makes OpenCC miss it (操作数|据)
@@ -20,23 +22,15 @@ WINDOW = 4  # characters of context on each side when segmenting around a word
 _CROSS = 3  # the longest stretch a crossing word reaches beyond a word's edge, in characters
 
 
-@cache
-def _tokenizer() -> jieba.Tokenizer:
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
 def words(minimum: int = MIN_FREQUENCY) -> list[str]:
     """Chinese words of two characters or more that the dictionary knows well enough."""
-    return [word for word, frequency in _tokenizer().FREQ.items()
+    return [word for word, frequency in segmentation.dictionary().items()
             if frequency >= minimum and len(word) > 1 and all("\u4e00" <= char <= "\u9fff" for char in word)]
 
 
 def is_word(text: str, minimum: int = MIN_FREQUENCY) -> bool:
     """Whether the dictionary knows `text` as a word, at least `minimum` times."""
-    return _tokenizer().FREQ.get(text, 0) >= minimum
+    return segmentation.dictionary().get(text, 0) >= minimum
 
 
 def overlaps_from_left(ours: Iterable[str]) -> dict[str, int]:
@@ -55,7 +49,7 @@ def overlaps_from_left(ours: Iterable[str]) -> dict[str, int]:
 
 def crossed(text: str, start: int, end: int) -> bool:
     """Whether a dictionary word overlaps text[start:end] across one of its edges."""
-    frequency = _tokenizer().FREQ
+    frequency = segmentation.dictionary()
     for left in range(max(0, start - _CROSS), start):
         for right in range(start + 1, end):
             if frequency.get(text[left:right]):
@@ -83,7 +77,7 @@ def _cuts(window: str, start: int, end: int, inside: bool = True) -> tuple[int, 
     """The cuts strictly between `start` and `end` of the best segmentation of `window`; with
     `inside`, the middle of the stretch when a longer word holds it inside."""
     cuts, position = [], 0
-    for word in _tokenizer().cut(window, HMM=False):
+    for word in segmentation.cut_by_dictionary(window):
         word_start, position = position, position + len(word)
         if start < position < end:
             cuts.append(position)
