@@ -24,11 +24,6 @@ from importlib import resources
 from generator.text.hant import backend, lexicon, names, segmenter, senses
 from generator.text.hant.backend import CLOSE, OPEN
 from generator.text.pieces import convert_apart
-from generator.text.trie import trie_regex
-
-
-def _trie_pattern(words) -> re.Pattern[str]:
-    return re.compile(trie_regex(words))
 
 
 @cache
