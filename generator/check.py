@@ -24,6 +24,7 @@ from markdown_it import MarkdownIt
 from generator.errors import BulletinError
 from generator.ingest.boilerplate import COPYRIGHT, PAGE_NUMBER
 from generator.ingest.chars import SENTENCE_END, last_meaningful
+from generator.ingest.decode import decode_bytes
 from generator.ingest.hints import load_hints
 from generator.project import CONFIG_FILE, CONTENT_FOLDER, HINTS_SUFFIX, ISSUE_FILE, RAW_FOLDER, TAGS_FILE
 from generator.site.content.config import SiteConfig, load_config
@@ -143,6 +144,16 @@ def _displayed_texts(articles: list[SourceArticle], issues: dict[str, SourceIssu
                     article.publication or "", article.summary or "", article.body, *article.tags)
 
 
+def _raw_texts(content: Path) -> Iterator[str]:
+    """The raw bulletins not ingested yet are text of the site too, their hard-wrapped lines joined."""
+    raw = content / RAW_FOLDER
+    for path in sorted(raw.glob("*.txt")) if raw.is_dir() else []:
+        try:
+            yield "".join(decode_bytes(path.read_bytes(), str(path)).split())
+        except (OSError, BulletinError):
+            pass  # ingest reports it
+
+
 def _unused_overrides(overrides: list[Path], texts: list[str]) -> list[Problem]:
     problems = []
     for path in overrides:
@@ -159,7 +170,7 @@ def check(content: Path, config: SiteConfig, taxonomy: Taxonomy, overrides: list
     read, problems = _read(content)
     articles, issues = read.articles, read.issues
     if overrides:
-        problems += _unused_overrides(overrides, list(_displayed_texts(articles, issues, config)))
+        problems += _unused_overrides(overrides, [*_displayed_texts(articles, issues, config), *_raw_texts(content)])
     parser = new_parser(partial(unique_id, slugify=slugify))  # the build's
     first_with_slug: dict[str, SourceArticle] = {}
     for article in articles:
