@@ -1,7 +1,7 @@
 """Titles versus subheadings, decided from the text around them (never from a list of titles)."""
 
 from generator.ingest.hints import Hints, LineRef
-from generator.ingest.segment import spaced_latin
+from generator.ingest.evidence import spaced_latin
 
 from ingest_helpers import double_spaced, segmented
 
@@ -117,7 +117,10 @@ def test_a_bulletin_that_numbers_its_articles():
     text = double_spaced("1. " + SATELLITE[0] + " ", *[line + " " for line in SATELLITE[1:3]],
                          "2. " + MEMORY[0] + " ", *[line + " " for line in MEMORY[1:]],
                          "3. " + GOVERNMENT[0] + " ", *[line + " " for line in GOVERNMENT[1:]])
-    assert [a.title for a in segmented(text).articles] == ["1. " + SATELLITE[0], "2. " + MEMORY[0], "3. " + GOVERNMENT[0]]
+    articles = segmented(text).articles
+    # The number goes to `order`: the title is the headline only.
+    assert [a.title for a in articles] == [SATELLITE[0], MEMORY[0], GOVERNMENT[0]]
+    assert [a.printed_number for a in articles] == ["1.", "2.", "3."]
 
 
 def test_a_table_of_contents_with_section_names_and_plain_page_numbers():

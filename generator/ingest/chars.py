@@ -66,6 +66,20 @@ _ENUMERATORS = (
 )
 
 
+_CHINESE_DIGITS = "一二三四五六七八九"
+
+
+def chinese_int(numeral: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十 -> 20: the small Chinese numerals that number banners and parts."""
+    if not numeral or any(ch not in _CHINESE_DIGITS + "十" for ch in numeral):
+        return None
+    if "十" not in numeral:
+        return _CHINESE_DIGITS.index(numeral) + 1 if len(numeral) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    value = (_CHINESE_DIGITS.index(tens) + 1 if tens else 1) * 10
+    return value + (_CHINESE_DIGITS.index(ones) + 1 if ones else 0)
+
+
 def numbering(text: str) -> str | None:
     """The numbering style a heading opens with, if any."""
     for style, pattern in _ENUMERATORS:

@@ -157,29 +157,3 @@ def _rename(item: Labeled, renames: dict[str, str]) -> Labeled:
     if item.kind is Kind.SECTION and item.text in renames:
         return replace(item, text=renames[item.text])
     return item
-
-
-def titles_from_contents(labeled: list[Labeled], entries: list[str]) -> list[Labeled]:
-    """A table of contents lists the articles: headings it lists are titles, and once it has shown
-    that it lists the bulletin's headings (three matches or more), the headings it leaves out are
-    subheadings, except a heading right under a banner, which only a title can be."""
-    listed = {"".join(entry.split()).rstrip("…") for entry in entries}
-
-    def is_listed(item: Labeled) -> bool:
-        squeezed = "".join(item.text.split())
-        return any(squeezed == entry or (len(entry) >= 8 and squeezed.startswith(entry)) for entry in listed)
-
-    headings = [item for item in labeled if item.kind is Kind.HEADING and not item.forced]
-    matched = sum(1 for item in headings if is_listed(item))
-    if not matched:
-        return labeled
-    result = []
-    for index, item in enumerate(labeled):
-        if item.kind is Kind.HEADING and not item.forced:
-            under_banner = index > 0 and labeled[index - 1].kind in (Kind.SECTION, Kind.PART)
-            if is_listed(item):
-                item = replace(item, forced="title")
-            elif matched >= 3 and not under_banner:
-                item = replace(item, forced="subheading")
-        result.append(item)
-    return result

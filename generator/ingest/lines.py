@@ -9,6 +9,7 @@ line of a paragraph; `Source.trailing_cue` says whether this file does.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.ingest.chars import SENTENCE_END, last_meaningful
@@ -39,6 +40,8 @@ class Source:
     hard_wrapped: bool  # False when each paragraph is one long line (text not from a page)
     full_width: int  # display width of a full line of body text
     page_count: int
+    first_line_width: int | None = None  # width of a paragraph's first line when its indent was lost
+    paragraph_indent: int = 0  # the usual indent of a paragraph's first line (where indents show)
     pages_from_form_feeds: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -69,6 +72,19 @@ def _trailing_spaces_end_paragraphs(lines: list[Line], full_width: int) -> bool:
     ends = sum(1 for line in trailing
                if last_meaningful(line.text) in SENTENCE_END or line.width < 0.85 * full_width)
     return ends >= 0.75 * len(trailing)
+
+
+def _lost_indent_width(lines: list[Line], full_width: int) -> int | None:
+    """The width of a paragraph's first line, when the indent that started it was dropped by the
+    extraction (plain pdftotext): then first lines are a constant step shorter than full ones,
+    which tells a paragraph start even after a full last line. None when there is no such step."""
+    firsts = [cur.width for prev, cur, nxt in zip(lines, lines[1:], lines[2:])
+              if last_meaningful(prev.text) in SENTENCE_END and prev.width < 0.8 * full_width
+              and cur.width >= 0.8 * full_width and nxt.width >= 0.8 * full_width and cur.indent == prev.indent]
+    if len(firsts) < 5:
+        return None
+    first = _percentile(firsts, 0.5)
+    return first if full_width - first >= 3 else None
 
 
 def split_lines(text: str) -> Source:
@@ -127,5 +143,8 @@ def split_lines(text: str) -> Source:
         hard_wrapped=full_width <= MAX_PRINTED_WIDTH,
         full_width=full_width,
         page_count=(lines[-1].page + 1) if lines else 0,
+        first_line_width=None if double_spaced or indented >= 0.03 else _lost_indent_width(lines, full_width),
+        paragraph_indent=Counter(item["indent"] for item in pending if 2 <= item["indent"] <= 8).most_common(1)[0][0]
+        if indented >= 0.03 else 0,
         pages_from_form_feeds=form_feeds,
     )

@@ -10,12 +10,14 @@ from functools import partial
 from pathlib import Path
 
 from generator.errors import BulletinError
-from generator.ingest.boilerplate import Furniture, contents_entries, detect_furniture, find_dates, issue_metadata
+from generator.ingest.boilerplate import Furniture, detect_furniture, find_dates, issue_metadata
+from generator.ingest.contents import read_contents, titles_from_contents
 from generator.ingest.decode import decode_bytes
 from generator.ingest.document import article_file, issue_file
-from generator.ingest.hints import Hints, apply_hints, titles_from_contents
+from generator.ingest.hints import Hints, apply_hints
 from generator.ingest.layout import build_blocks
 from generator.ingest.lines import Source, split_lines
+from generator.ingest.review import review
 from generator.ingest.rules import label_blocks
 from generator.ingest.segment import Article, Decision, Segmented, segment
 from generator.ingest.tagging import Tagger
@@ -87,8 +89,9 @@ def segment_source(source: Source, furniture: list[Furniture], hints: Hints,
     """Furniture removed, lines joined into blocks, blocks labeled and hinted, then segmented."""
     removed = {id(item.line) for item in furniture}
     blocks = build_blocks(source, [line for line in source.lines if id(line) not in removed])
-    labeled, unmatched = apply_hints(label_blocks(blocks), hints)
-    labeled = titles_from_contents(labeled, contents_entries(furniture))
+    contents = read_contents(furniture)
+    labeled, unmatched = apply_hints(label_blocks(blocks, contents_sections=set(contents.sections)), hints)
+    labeled = titles_from_contents(labeled, contents)
     return segment(labeled, fallback_title), unmatched
 
 
@@ -111,10 +114,7 @@ def plan_ingest(data: bytes, path: str, options: Options,
         warnings.append(f"--date {options.issue_date} differs from the date the bulletin prints ({printed.date})")
     if not segmented.decisions:
         warnings.append("no article structure recognised: the whole text became one article")
-    for decision in segmented.decisions:
-        if decision.uncertain:
-            warnings.append(f"line {decision.line}: uncertain: “{decision.text}” taken as a {decision.verdict} "
-                            f"(score {decision.score:+.2f})")
+    warnings += review(segmented.decisions)
 
     tagger = Tagger(options.taxonomy)
     taken = set(slugs_taken(issue_date.isoformat()))
@@ -129,6 +129,8 @@ def plan_ingest(data: bytes, path: str, options: Options,
             "subtitle": article.subtitle,
             "section": article.section,
             "part": article.part,
+            "author": article.author,
+            "source": article.source,
             "publication": publication,
             "date": issue_date,
             "issue": issue_date,
@@ -137,7 +139,7 @@ def plan_ingest(data: bytes, path: str, options: Options,
             "tags": tags,
             "source_lines": f"{article.first_line}-{article.last_line}",
         }
-        items = [(item.kind, item.text) for item in article.items]
+        items = [(item.kind, item.rows or item.text) for item in article.items]
         file = PlannedFile(
             name=f"{order:0{width}d}-{slug}.md",
             text=article_file(fields, items),

@@ -80,6 +80,8 @@ ARTICLE = Schema("front matter", (
     Field("slug", TEXT, "the article's name in its URL (articles/<slug>.html)", default="the file name without its leading number"),
     Field("tags", TEXT_LIST, "the article's tags", default="none"),
     Field("summary", TEXT, "the text shown in lists and feeds", default="the start of the first paragraph"),
+    Field("author", TEXT, "the byline as printed (人民邮电报记者 王海燕), shown on the article page"),
+    Field("source", TEXT, "where the article comes from (来源: 人民邮电报), shown on the article page"),
     Field("source_lines", TEXT, "lines of the raw bulletin the article came from (written by ingest, for editors)"),
 ))
 

@@ -67,20 +67,38 @@ def cut_by_dictionary(text: str) -> list[str]:
     return _tokenizer().lcut(text, HMM=False)
 
 
+def _word(token: str) -> str | None:
+    token = token.strip()
+    if _CJK.search(token):
+        return token
+    return token.lower() if _LATIN_WORD.match(token) else None
+
+
 def words(text: str) -> list[str]:
     """The words of `text` in order: Chinese words as jieba cuts them, Latin words and numbers
     lower-cased; spaces and punctuation dropped."""
-    out = []
-    for token in _tokenizer().lcut(text):
-        token = token.strip()
-        if _CJK.search(token):
-            out.append(token)
-        elif _LATIN_WORD.match(token):
-            out.append(token.lower())
-    return out
+    return [word for token in _tokenizer().lcut(text) if (word := _word(token))]
+
+
+def words_of_each(texts: list[str]) -> list[list[str]]:
+    """`words` of many texts at once (one pass of the segmenter: much quicker than one per text)."""
+    out: list[list[str]] = [[]]
+    for token in _tokenizer().lcut("\n".join(text.replace("\n", " ") for text in texts)):
+        if token == "\n":
+            out.append([])
+        elif word := _word(token):
+            out[-1].append(word)
+    return out if texts else []
 
 
 def content_words(text: str) -> list[str]:
     """The words that say what a text is about: no stopwords, no single characters, no bare numbers."""
-    return [word for word in words(text)
-            if word not in STOPWORDS and len(word) >= 2 and not word.replace(".", "").isdigit()]
+    return _content(words(text))
+
+
+def content_words_of_each(texts: list[str]) -> list[list[str]]:
+    return [_content(found) for found in words_of_each(texts)]
+
+
+def _content(found: list[str]) -> list[str]:
+    return [word for word in found if word not in STOPWORDS and len(word) >= 2 and not word.replace(".", "").isdigit()]

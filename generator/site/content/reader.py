@@ -53,6 +53,8 @@ class SourceArticle:
     tags: tuple[str, ...] = ()
     summary: str | None = None
     unknown: tuple[tuple[int, str], ...] = ()  # (line, message) of each field the schema does not know
+    author: str | None = None  # the byline, as printed (`人民邮电报记者 王海燕`)
+    source_name: str | None = None  # where the article comes from (front matter `source:`, 来源)
 
 
 @dataclass
@@ -116,6 +118,8 @@ def read_article(path: Path, key: str, folder_issue: SourceIssue | None) -> Sour
         tags=tuple(dict.fromkeys(values["tags"])),
         summary=values["summary"],
         unknown=tuple((problem.line or 1, problem.message) for problem in ARTICLE.unknown(mapping)),
+        author=values["author"],
+        source_name=values["source"],
     )
 
 

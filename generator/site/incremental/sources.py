@@ -51,6 +51,8 @@ class _KeptText(NamedTuple):
     part: str | None
     summary: str
     relative_links: bool
+    author: str | None
+    source_name: str | None
 
 
 class _Kept(NamedTuple):
@@ -110,7 +112,8 @@ def _prepare_task(task: _Task, editions: Sequence[Edition], renderer: MarkdownRe
     digest = file_digest(task.path.read_bytes())
     source = task.source or read_article(task.path, task.key, task.folder_issue)
     minutes, texts = prepare(source, editions, renderer)
-    kept_texts = {key: _KeptText(t.title, t.subtitle, t.part, t.summary, t.body.relative_links) for key, t in texts.items()}
+    kept_texts = {key: _KeptText(t.title, t.subtitle, t.part, t.summary, t.body.relative_links, t.author, t.source_name)
+                  for key, t in texts.items()}
     folder_issue = task.folder_issue.id if task.folder_issue else None
     fields = tuple(getattr(source, name) for name in _SOURCE_FIELDS)
     return _Kept(stamp, digest, folder_issue, fields, minutes, kept_texts), texts
@@ -291,5 +294,6 @@ def _revive(source: SourceArticle, kept: _Kept, editions: Sequence[Edition], ren
         def render(edition: Edition = edition) -> Body:
             return renderer.render(source.body, edition.transform)
 
-        texts[key] = ArticleText(text.title, text.subtitle, text.part, text.summary, LazyBody(render, text.relative_links))
+        texts[key] = ArticleText(text.title, text.subtitle, text.part, text.summary, LazyBody(render, text.relative_links),
+                                 text.author, text.source_name)
     return Prepared(source, kept.reading_minutes, texts)

@@ -130,6 +130,8 @@ def _article(prepared: Prepared, slug: str, section: Listing, tags: list[Listing
         section=section,
         tags=tags,
         absolute_html=absolute_html,
+        author=text.author,
+        source_name=text.source_name,
     )
 
 

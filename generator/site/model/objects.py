@@ -85,6 +85,8 @@ class Article:
     next: Article | None = None
     related: list[Article] = field(default_factory=list)
     absolute_html: str | None = None  # the body with its relative links made absolute, when it has any
+    author: str | None = None  # the byline, in the edition's script
+    source_name: str | None = None  # where the article comes from (来源), in the edition's script
 
     @property
     def key(self) -> str:

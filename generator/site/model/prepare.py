@@ -25,6 +25,8 @@ class ArticleText:
     part: str | None
     summary: str
     body: Body
+    author: str | None = None
+    source_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -51,5 +53,7 @@ def prepare(source: SourceArticle, editions: Sequence[Edition], renderer: Markdo
             part=text(source.part) if source.part else None,
             summary=text(source.summary) if source.summary else truncate(body.lead, SUMMARY_LENGTH),
             body=body,
+            author=text(source.author) if source.author else None,
+            source_name=text(source.source_name) if source.source_name else None,
         )
     return reading_minutes(parsed.text), texts
