@@ -106,7 +106,7 @@ class TitleStyle:
         sure = [i for i in headings if self.sure_title(labeled, i)]
         self._titles = [_signature(labeled, i) for i in sure]
         self._all = [_signature(labeled, i) for i in headings]
-        latin = [s["spaced latin"] for s in self._titles if "spaced latin" in s]
+        latin = [bool(s["spaced latin"]) for s in self._titles if "spaced latin" in s]
         # Headlines set Latin off with spaces (`湖北建成 3.6 万个 5G 基站`) when this bulletin's sure
         # titles do so at least half the time and its body text does not.
         self.spaces_latin = bool(latin) and sum(latin) >= len(latin) / 2 and not body_spaces_latin(labeled)

@@ -8,8 +8,8 @@ alternative and the hint that would apply it, for `--dry-run`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from generator.ingest.chars import numbering
 from generator.ingest.cohesion import Cohesion

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -13,7 +13,7 @@ from generator.errors import BulletinError
 from generator.ingest.boilerplate import Furniture, detect_furniture, find_dates, issue_metadata
 from generator.ingest.contents import read_contents, titles_from_contents
 from generator.ingest.decode import decode_bytes
-from generator.ingest.document import article_file, issue_file
+from generator.ingest.document import Rows, article_file, issue_file
 from generator.ingest.hints import Hints, apply_hints
 from generator.ingest.layout import build_blocks
 from generator.ingest.lines import Source, split_lines
@@ -79,7 +79,7 @@ def date_from_name(path: str) -> date | None:
     return candidates[0] if candidates else None
 
 
-def _retagged(fields: dict, items: list[tuple[str, str]], tags: list[str]) -> str:
+def _retagged(fields: dict, items: Sequence[tuple[str, str | Rows]], tags: list[str]) -> str:
     """The article file with another tag list."""
     return article_file({**fields, "tags": tags}, items)
 
@@ -139,7 +139,7 @@ def plan_ingest(data: bytes, path: str, options: Options,
             "tags": tags,
             "source_lines": f"{article.first_line}-{article.last_line}",
         }
-        items = [(item.kind, item.rows or item.text) for item in article.items]
+        items: list[tuple[str, str | Rows]] = [(item.kind, item.rows or item.text) for item in article.items]
         file = PlannedFile(
             name=f"{order:0{width}d}-{slug}.md",
             text=article_file(fields, items),

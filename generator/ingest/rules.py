@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import cached_property
 
+from generator.ingest.bylines import CAPTION, parse_byline
 from generator.ingest.chars import (
     CLAUSE_END,
     CLOSERS,
@@ -32,7 +33,6 @@ from generator.ingest.chars import (
     collapse_spaces,
     last_meaningful,
 )
-from generator.ingest.bylines import CAPTION, parse_byline
 from generator.ingest.layout import Block
 from generator.text.cjk import han_count
 
@@ -148,7 +148,8 @@ class Document:
         mostly followed by text or a byline (a banner is followed by a title)."""
         above_text = above_title = 0
         for index, block in enumerate(self.blocks):
-            if BRACKETED.match(block.text) and not BRACKETED.match(block.text).group("name").endswith("篇"):
+            bracketed = BRACKETED.match(block.text)
+            if bracketed and not bracketed.group("name").endswith("篇"):
                 if self.above_heading(index):
                     above_title += 1
                 else:
@@ -211,9 +212,10 @@ def rule_byline(doc: Document, index: int, done: list[Labeled]) -> Labeled | Non
 
 def rule_section_banner(doc: Document, index: int, done: list[Labeled]) -> Labeled | None:
     block = doc.blocks[index]
-    if index in doc.numbered_banners:
-        match = CHINESE_NUMBERED.match(collapse_spaces(block.text))
-        return Labeled(block, Kind.SECTION, banner_name(match.group("name")))
+    numbered = CHINESE_NUMBERED.match(collapse_spaces(block.text))
+    numbered_name = banner_name(numbered.group("name")) if numbered else None
+    if index in doc.numbered_banners and numbered_name:
+        return Labeled(block, Kind.SECTION, numbered_name)
     name = banner_name(block.text)
     if name is None or not heading_shaped(block) or (done and done[-1].kind is Kind.PART):
         return None  # a part label is followed by an article title, never by a banner

@@ -160,6 +160,7 @@ def _heading(walk: _Walk, index: int, item: Labeled, cohesion: Cohesion, style: 
     if decided == "title":
         walk.open_article(item.unnumbered, block.first, block.last, synthetic=item.synthetic, number=item.enumerator)
     else:
+        assert current is not None  # a subheading with no article before it became a title above
         current.items.append(Item("subheading", item.text, block.first, block.last))
         current.last_line = block.last
     walk.after_banner = False
