@@ -386,7 +386,7 @@ def meets(score: Score, limits: dict[str, float]) -> list[str]:
     for key, limit in limits.items():
         value = getattr(score, key)
         if (key == "left" and value > limit) or (key != "left" and value < limit - 1e-9):
-            shown = f"{value:.2%}" if key == "kept" else f"{value:.3f}"
+            shown = f"{value:.3%}" if key == "kept" else f"{value:.3f}"
             misses.append(f"{key} {shown} (needs {'<=' if key == 'left' else '>='} {limit})")
     if score.error:
         misses.append(score.error)
