@@ -1,62 +1,55 @@
-/* Client-side search over the index written by generator/site/search.py.
+/* Client-side search over the index written by generator/site/render/search/ (read its docstrings).
  *
- * Works from file:// and online: index files are scripts (search/index.js, t<N>.js, d<N>.js) that
- * assign into window.BulletinSearchData; shards are loaded by adding <script> elements, as the Fetch
- * API cannot read file:// URLs.
- * Results are built with DOM methods (textContent), so no article text is ever parsed as HTML.
+ * Works from file:// and online: the index files are scripts (search/index.js, t<N>.js, x<hash>.js,
+ * d<id>.js) that assign into window.BulletinSearchData, loaded by adding <script> elements (the
+ * Fetch API cannot read file:// URLs). Results are built with DOM methods (textContent): no article
+ * text is ever parsed as HTML.
+ *
+ * A query is folded (case, width, Traditional to Simplified characters) and cut into parts; an
+ * article matches when it holds every part. A part of two or more units is verified with the
+ * positions of its pairs, so no article text is loaded but that of the results shown, PAGE_SIZE at a
+ * time. Words that differ between the editions' vocabularies (数据 / 資料) are tried both ways.
  */
 (function () {
   "use strict";
 
-  var VERIFY_LIMIT = 200; // candidates whose text is loaded and checked; more are reported as "more than"
+  var PAGE_SIZE = 20;
+  var DEBOUNCE_MS = 200;
   var SNIPPET_BEFORE = 30;
-  var SNIPPET_LENGTH = 110;
-  var CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
-  var WORD = /[a-z0-9]+/g;
+  var SNIPPET_LENGTH = 120;
+  var MAX_VARIANTS = 8; // spellings of one part tried, at most
+  var MAX_NAMES = 8; // tag and section links shown above the results
+  var CJK = "\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3134f}";
+  var CJK_CHAR = new RegExp("^[" + CJK + "]$", "u");
+  var WORD_CHAR = /^[a-z0-9]$/;
+  var QUOTE = /["“”「」『』]/;
+  var LAST_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
+  var MORE_DIGITS = "WXYZabcdefghijklmnopqrstuvwxyz-_";
 
   var data = (window.BulletinSearchData = window.BulletinSearchData || {});
   var indexScript = document.querySelector("script[data-search-index]");
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-input");
   var status = document.getElementById("search-status");
+  var names = document.getElementById("search-names");
   var list = document.getElementById("search-results");
-  if (!indexScript || !form || !input || !status || !list) {
+  var pager = document.getElementById("search-pager");
+  if (!indexScript || !form || !input || !status || !list || !names || !pager) {
     return;
   }
   var loading = {};
   var generation = 0;
+  var current = null; // {query, found} of the results shown
+  var folding = null; // Traditional code point -> Simplified character, from the index
+  var vocabulary = null; // folded word -> the words it may stand for in this edition's text
 
-  /* Same folding as generator/site/text.py fold(): full-width ASCII to ASCII, A-Z to a-z. */
-  function fold(text) {
-    return text
-      .replace(/[\uff01-\uff5e]/g, function (c) {
-        return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
-      })
-      .replace(/[A-Z]/g, function (c) {
-        return c.toLowerCase();
-      });
+  var digitValues = new Int8Array(128).fill(-1);
+  for (var d = 0; d < 32; d++) {
+    digitValues[LAST_DIGITS.charCodeAt(d)] = d;
+    digitValues[MORE_DIGITS.charCodeAt(d)] = 32 + d;
   }
 
-  /* Same hash as generator/site/search.py term_hash(): FNV-1a over UTF-16 code units. */
-  function termHash(term) {
-    var h = 0x811c9dc5;
-    for (var i = 0; i < term.length; i++) {
-      h ^= term.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h >>> 0;
-  }
-
-  function termsOf(word) {
-    var found = word.match(WORD) || [];
-    (word.match(CJK_RUN) || []).forEach(function (run) {
-      var chars = Array.from(run);
-      for (var i = 0; i + 1 < chars.length; i++) {
-        found.push(chars[i] + chars[i + 1]);
-      }
-    });
-    return found;
-  }
+  // ---- loading index files
 
   function load(name) {
     if (data[name] !== undefined) {
@@ -79,32 +72,434 @@
     return loading[name];
   }
 
-  function decode(postings) {
-    var ids = [];
-    var current = 0;
-    postings.split(",").forEach(function (part) {
-      current += parseInt(part, 36);
-      ids.push(current);
-    });
-    return ids;
-  }
-
-  function intersect(a, b) {
-    var set = new Set(b);
-    return a.filter(function (id) {
-      return set.has(id);
-    });
-  }
-
-  function countOf(haystack, needle) {
-    var count = 0;
-    var at = haystack.indexOf(needle);
-    while (at !== -1) {
-      count++;
-      at = haystack.indexOf(needle, at + needle.length);
+  /* The numbers generator/site/render/search/codec.py wrote. */
+  function decode(text) {
+    var numbers = [];
+    var value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = digitValues[text.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + digit - 32;
+      } else {
+        numbers.push(value * 32 + digit);
+        value = 0;
+      }
     }
-    return count;
+    return numbers;
   }
+
+  /* Same hash as term_hash() in generator/site/render/search/__init__.py: FNV-1a over UTF-16 code units. */
+  function termHash(term) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < term.length; i++) {
+      h ^= term.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  // ---- folding and reading a query (generator/site/render/search/terms.py)
+
+  function setUp(meta) {
+    if (folding) {
+      return;
+    }
+    folding = {};
+    var pairs = Array.from(meta.fold);
+    for (var i = 0; i + 1 < pairs.length; i += 2) {
+      folding[pairs[i]] = pairs[i + 1];
+    }
+    vocabulary = {};
+    meta.vocabulary.forEach(function (pair) {
+      // this edition shows one side of each pair: a query's words on the other side stand for it
+      var shown = meta.converted ? pair[1] : pair[0];
+      var other = meta.converted ? pair[0] : pair[1];
+      (vocabulary[other] = vocabulary[other] || []).push(shown);
+    });
+  }
+
+  /* Full-width ASCII to ASCII, A-Z to a-z, Traditional to Simplified: one character in, one out. */
+  function fold(text) {
+    var folded = text
+      .replace(/[\uff01-\uff5e]/g, function (c) {
+        return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+      })
+      .replace(/[A-Z]/g, function (c) {
+        return c.toLowerCase();
+      });
+    var out = "";
+    for (var i = 0; i < folded.length; i++) {
+      var c = folded[i];
+      out += folding[c] || c;
+    }
+    return out;
+  }
+
+  function kind(char) {
+    if (WORD_CHAR.test(char)) {
+      return "word";
+    }
+    return CJK_CHAR.test(char) ? "cjk" : "";
+  }
+
+  /* A part: units (a word or a CJK character) with their offsets in code points. */
+  function makePart(units) {
+    var start = units[0][1];
+    var shifted = units.map(function (unit) {
+      return [unit[0], unit[1] - start];
+    });
+    var text = "";
+    shifted.forEach(function (unit) {
+      text += " ".repeat(unit[1] - Array.from(text).length) + unit[0];
+    });
+    return { units: shifted, text: text };
+  }
+
+  function partsOf(text, spaced) {
+    var chars = Array.from(text);
+    var found = [];
+    var units = [];
+    var end = -2;
+    var i = 0;
+    while (i < chars.length) {
+      var k = kind(chars[i]);
+      if (!k) {
+        i++;
+        continue;
+      }
+      var start = i;
+      while (i < chars.length && kind(chars[i]) === k) {
+        i++;
+      }
+      var joined = start === end || (spaced && start === end + 1 && chars[end] === " ");
+      if (units.length && !joined) {
+        found.push(makePart(units));
+        units = [];
+      }
+      if (k === "word") {
+        units.push([chars.slice(start, i).join(""), start]);
+      } else {
+        for (var j = start; j < i; j++) {
+          units.push([chars[j], j]);
+        }
+      }
+      end = i;
+    }
+    if (units.length) {
+      found.push(makePart(units));
+    }
+    return found;
+  }
+
+  /* The parts of a folded query, each once: words apart, and "quoted phrases". */
+  function parts(folded) {
+    var found = [];
+    folded.split(QUOTE).forEach(function (piece, index) {
+      if (index % 2 === 1) {
+        found = found.concat(partsOf(piece.trim().split(/\s+/).join(" "), true));
+      } else {
+        piece.split(/\s+/).forEach(function (word) {
+          found = found.concat(partsOf(word, false));
+        });
+      }
+    });
+    var seen = {};
+    return found.filter(function (part) {
+      var fresh = !seen[part.text];
+      seen[part.text] = true;
+      return fresh;
+    });
+  }
+
+  /* The part and its spellings in the other vocabulary: the longest word at each place, like OpenCC. */
+  function variants(part) {
+    var texts = [""];
+    var chars = Array.from(part.text);
+    var i = 0;
+    while (i < chars.length) {
+      var match = null;
+      for (var length = Math.min(chars.length - i, 12); length >= 2 && !match; length--) {
+        var piece = chars.slice(i, i + length).join("");
+        if (vocabulary[piece]) {
+          match = { piece: piece, others: vocabulary[piece] };
+        }
+      }
+      if (!match) {
+        texts = texts.map(function (text) {
+          return text + chars[i];
+        });
+        i++;
+        continue;
+      }
+      var next = [];
+      texts.forEach(function (text) {
+        [match.piece].concat(match.others).forEach(function (word) {
+          if (next.length < MAX_VARIANTS) {
+            next.push(text + word);
+          }
+        });
+      });
+      texts = next;
+      i += Array.from(match.piece).length;
+    }
+    return texts.map(function (text, index) {
+      return index === 0 ? part : partsOf(text, true)[0];
+    });
+  }
+
+  function pairsOf(part) {
+    var chars = Array.from(part.text);
+    var pairs = [];
+    for (var i = 0; i + 1 < part.units.length; i++) {
+      var next = part.units[i + 1];
+      pairs.push({
+        term: chars.slice(part.units[i][1], next[1] + Array.from(next[0]).length).join(""),
+        offset: part.units[i][1],
+      });
+    }
+    return pairs;
+  }
+
+  // ---- postings (generator/site/render/search/postings.py)
+
+  /* A term's entry: {docs, positions} as text or file names, with sizes; null if no article has it. */
+  function entryOf(meta, term) {
+    var shard = "t" + (termHash(term) % meta.termShards);
+    return load(shard).then(function (terms) {
+      var entry = terms[term];
+      if (entry === undefined) {
+        return null;
+      }
+      if (typeof entry === "string") {
+        var space = entry.indexOf(" ");
+        return {
+          docs: space < 0 ? entry : entry.slice(0, space),
+          positions: space < 0 ? "" : entry.slice(space + 1),
+          size: entry.length,
+        };
+      }
+      return { file: entry[0], size: entry[1] + entry[2] };
+    });
+  }
+
+  function docsOf(entry) {
+    return entry.file ? load(entry.file) : Promise.resolve(entry.docs);
+  }
+
+  function positionsOf(entry) {
+    return entry.file ? load(entry.file + "p") : Promise.resolve(entry.positions);
+  }
+
+  /* {ids, counts, titled} of a term's docs text. */
+  function readDocs(text) {
+    var numbers = decode(text);
+    var ids = [];
+    var counts = [];
+    var titled = [];
+    var doc = -1;
+    for (var i = 0; i + 1 < numbers.length; i += 2) {
+      doc += numbers[i];
+      ids.push(doc);
+      counts.push((numbers[i + 1] >> 1) + 1);
+      titled.push(numbers[i + 1] & 1);
+    }
+    return { ids: ids, counts: counts, titled: titled };
+  }
+
+  /* Per doc, the sorted positions of a term (from its docs and positions texts). */
+  function readPositions(docs, text) {
+    var steps = decode(text);
+    var byDoc = new Map();
+    var at = 0;
+    docs.ids.forEach(function (id, index) {
+      var positions = new Array(docs.counts[index]);
+      var position = 0;
+      for (var k = 0; k < positions.length; k++) {
+        position = k === 0 ? steps[at] : position + steps[at];
+        positions[k] = position;
+        at++;
+      }
+      byDoc.set(id, positions);
+    });
+    return byDoc;
+  }
+
+  function hasSorted(values, wanted) {
+    var low = 0;
+    var high = values.length - 1;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (values[middle] === wanted) {
+        return true;
+      }
+      if (values[middle] < wanted) {
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return false;
+  }
+
+  /* The cheapest pairs that cover every unit of a part (each pair covers two neighbouring units). */
+  function cover(pairs, sizes) {
+    var best = [];
+    var from = [];
+    for (var i = 0; i < pairs.length; i++) {
+      if (i < 2) {
+        best[i] = sizes[i] + (i === 1 ? best[0] : 0);
+        from[i] = i - 1;
+      } else {
+        from[i] = best[i - 1] <= best[i - 2] ? i - 1 : i - 2;
+        best[i] = sizes[i] + best[from[i]];
+      }
+    }
+    var chosen = [];
+    for (var j = pairs.length - 1; j >= 0; j = from[j]) {
+      chosen.unshift(pairs[j]);
+    }
+    return chosen;
+  }
+
+  /* Map doc id -> {count, titled} of the articles holding a part (one spelling of it). */
+  function matchPart(meta, part) {
+    if (part.units.length === 1) {
+      return entryOf(meta, part.units[0][0]).then(function (entry) {
+        return entry ? docsOf(entry).then(docMatches) : new Map();
+      });
+    }
+    var pairs = pairsOf(part);
+    return Promise.all(
+      pairs.map(function (pair) {
+        return entryOf(meta, pair.term);
+      })
+    ).then(function (entries) {
+      if (entries.indexOf(null) >= 0) {
+        return new Map();
+      }
+      if (pairs.length === 1) {
+        return docsOf(entries[0]).then(docMatches);
+      }
+      var chosen = cover(
+        pairs.map(function (pair, index) {
+          return { pair: pair, entry: entries[index] };
+        }),
+        entries.map(function (entry) {
+          return entry.size;
+        })
+      );
+      return Promise.all(
+        chosen.map(function (item) {
+          return Promise.all([docsOf(item.entry), positionsOf(item.entry)]);
+        })
+      ).then(function (texts) {
+        return verify(
+          meta,
+          chosen.map(function (item, index) {
+            var docs = readDocs(texts[index][0]);
+            return { offset: item.pair.offset, docs: docs, text: texts[index][1] };
+          })
+        );
+      });
+    });
+  }
+
+  function docMatches(text) {
+    var docs = readDocs(text);
+    var found = new Map();
+    docs.ids.forEach(function (id, index) {
+      found.set(id, { count: docs.counts[index], titled: docs.titled[index] === 1 });
+    });
+    return found;
+  }
+
+  /* The articles where the chosen pairs stand at their offsets from one another. */
+  function verify(meta, chosen) {
+    var rarest = chosen.reduce(function (a, b) {
+      return b.docs.ids.length < a.docs.ids.length ? b : a;
+    });
+    var candidates = rarest.docs.ids.filter(function (id) {
+      return chosen.every(function (item) {
+        return item === rarest || hasSorted(item.docs.ids, id);
+      });
+    });
+    var found = new Map();
+    if (!candidates.length) {
+      return found;
+    }
+    var positions = chosen.map(function (item) {
+      return readPositions(item.docs, item.text);
+    });
+    candidates.forEach(function (id) {
+      var count = 0;
+      var titled = false;
+      var starts = positions[chosen.indexOf(rarest)].get(id);
+      starts.forEach(function (at) {
+        var start = at - rarest.offset;
+        var all = chosen.every(function (item, index) {
+          return item === rarest || hasSorted(positions[index].get(id), start + item.offset);
+        });
+        if (all) {
+          count++;
+          titled = titled || start < meta.titleZone;
+        }
+      });
+      if (count) {
+        found.set(id, { count: count, titled: titled });
+      }
+    });
+    return found;
+  }
+
+  /* Every article holding all parts of a query, best first: [{id, score}], and the parts' spellings. */
+  function find(query) {
+    return load("meta").then(function (meta) {
+      setUp(meta);
+      var queryParts = parts(fold(query));
+      var spellings = queryParts.map(variants);
+      return Promise.all(
+        spellings.map(function (forms) {
+          return Promise.all(
+            forms.map(function (form) {
+              return matchPart(meta, form);
+            })
+          ).then(function (maps) {
+            var merged = new Map();
+            maps.forEach(function (map) {
+              map.forEach(function (match, id) {
+                var was = merged.get(id);
+                merged.set(id, was ? { count: was.count + match.count, titled: was.titled || match.titled } : match);
+              });
+            });
+            return merged;
+          });
+        })
+      ).then(function (perPart) {
+        var results = [];
+        if (perPart.length) {
+          perPart[0].forEach(function (match, id) {
+            var score = 0;
+            var all = perPart.every(function (map) {
+              var found = map.get(id);
+              if (found) {
+                score += (found.titled ? 20 : 0) + Math.min(found.count, 10);
+              }
+              return found;
+            });
+            if (all) {
+              results.push({ id: id, score: score });
+            }
+          });
+        }
+        results.sort(function (a, b) {
+          return b.score - a.score || a.id - b.id;
+        });
+        return { meta: meta, results: results, spellings: spellings };
+      });
+    });
+  }
+
+  // ---- showing results
 
   function message(key, values) {
     var text = status.getAttribute("data-" + key) || "";
@@ -114,22 +509,36 @@
     return text;
   }
 
-  /* Append `text` to `parent`, wrapping every occurrence of a word in <mark>. */
-  function highlight(parent, text, words) {
+  function formatDate(iso) {
+    var parts = iso.split("-");
+    return message("date-format", { year: Number(parts[0]), month: Number(parts[1]), day: Number(parts[2]) });
+  }
+
+  /* [start, end) of each place in `text` (UTF-16 offsets) where a spelling of a part stands. */
+  function hits(text, needles) {
     var folded = fold(text);
-    var marks = [];
-    words.forEach(function (word) {
-      var at = folded.indexOf(word);
-      while (at !== -1) {
-        marks.push([at, at + word.length]);
-        at = folded.indexOf(word, at + word.length);
+    var found = [];
+    needles.forEach(function (needle) {
+      var wordStart = WORD_CHAR.test(needle[0]);
+      var wordEnd = WORD_CHAR.test(needle[needle.length - 1]);
+      for (var at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+        var end = at + needle.length;
+        if ((wordStart && at > 0 && WORD_CHAR.test(folded[at - 1])) || (wordEnd && end < folded.length && WORD_CHAR.test(folded[end]))) {
+          continue;
+        }
+        found.push([at, end]);
       }
     });
-    marks.sort(function (a, b) {
+    return found.sort(function (a, b) {
       return a[0] - b[0] || b[1] - a[1];
     });
+  }
+
+  /* Append `text` to `parent`, with <mark> around each hit; returns the texts marked. */
+  function appendMarked(parent, text, ranges) {
     var position = 0;
-    marks.forEach(function (range) {
+    var marked = [];
+    ranges.forEach(function (range) {
       if (range[0] < position) {
         return;
       }
@@ -137,171 +546,246 @@
       var mark = document.createElement("mark");
       mark.textContent = text.slice(range[0], range[1]);
       parent.appendChild(mark);
+      marked.push(mark.textContent);
       position = range[1];
     });
     parent.appendChild(document.createTextNode(text.slice(position)));
+    return marked;
   }
 
-  function snippet(text, words) {
-    var folded = fold(text);
-    var first = -1;
-    words.forEach(function (word) {
-      var at = folded.indexOf(word);
-      if (at !== -1 && (first === -1 || at < first)) {
-        first = at;
-      }
-    });
+  function snippetRange(text, ranges) {
+    var first = ranges.length ? ranges[0][0] : 0;
     var start = Math.max(0, first - SNIPPET_BEFORE);
-    var piece = text.slice(start, start + SNIPPET_LENGTH).replace(/\s+/g, " ");
-    return (start > 0 ? "…" : "") + piece + (start + SNIPPET_LENGTH < text.length ? "…" : "");
+    if (start > 0 && /[\udc00-\udfff]/.test(text[start])) {
+      start--; // not inside a surrogate pair
+    }
+    var end = Math.min(text.length, start + SNIPPET_LENGTH);
+    if (end < text.length && /[\udc00-\udfff]/.test(text[end])) {
+      end++;
+    }
+    return [start, end];
   }
 
-  function render(results, words, total, limited) {
-    list.textContent = "";
-    var meta = data.meta;
-    results.forEach(function (result) {
-      var doc = meta.docs[result.id];
-      var item = document.createElement("li");
-      item.className = "article-item";
-      var heading = document.createElement("h2");
-      heading.className = "article-item-title";
-      var link = document.createElement("a");
-      link.href = doc[0];
-      highlight(link, doc[1], words);
-      heading.appendChild(link);
-      item.appendChild(heading);
-      var info = document.createElement("p");
-      info.className = "meta";
-      var time = document.createElement("time");
-      time.dateTime = doc[3];
-      time.textContent = doc[3];
-      var section = document.createElement("span");
-      section.textContent = meta.sections[doc[2]];
-      info.appendChild(time);
-      info.appendChild(section);
-      item.appendChild(info);
-      var text = document.createElement("p");
-      text.className = "snippet";
-      highlight(text, snippet(result.text, words), words);
-      item.appendChild(text);
-      list.appendChild(item);
-    });
-    if (limited) {
-      status.textContent = message("found-limited", { count: total, limit: results.length });
-    } else {
-      status.textContent = message("found", { count: total });
+  function renderResult(meta, id, needles) {
+    var doc = data["d" + id];
+    var item = document.createElement("li");
+    item.className = "article-item";
+    var heading = document.createElement("h2");
+    heading.className = "article-item-title";
+    var link = document.createElement("a");
+    var marked = appendMarked(link, doc[1], hits(doc[1], needles));
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var info = document.createElement("p");
+    info.className = "meta";
+    var time = document.createElement("time");
+    time.dateTime = doc[3];
+    time.textContent = formatDate(doc[3]);
+    var section = document.createElement("span");
+    section.textContent = meta.sections[doc[2]][0];
+    info.appendChild(time);
+    info.appendChild(section);
+    item.appendChild(info);
+    var body = doc[4];
+    var ranges = hits(body, needles);
+    var window_ = snippetRange(body, ranges);
+    var snippet = document.createElement("p");
+    snippet.className = "snippet";
+    var shifted = ranges
+      .filter(function (range) {
+        return range[0] >= window_[0] && range[1] <= window_[1];
+      })
+      .map(function (range) {
+        return [range[0] - window_[0], range[1] - window_[0]];
+      });
+    var piece = body.slice(window_[0], window_[1]);
+    if (window_[0] > 0) {
+      snippet.appendChild(document.createTextNode("…"));
     }
+    marked = marked.concat(appendMarked(snippet, piece.replace(/\s/g, " "), shifted));
+    if (window_[1] < body.length) {
+      snippet.appendChild(document.createTextNode("…"));
+    }
+    item.appendChild(snippet);
+    // the article highlights what was found here (themes/default/static/js/highlight.js)
+    var shown = marked.filter(function (text, index) {
+      return marked.indexOf(text) === index;
+    });
+    link.href = doc[0] + (shown.length ? "?" + shown.slice(0, 5).map(function (text) {
+      return "h=" + encodeURIComponent(text);
+    }).join("&") : "");
+    return item;
   }
 
-  function search(query) {
-    var run = ++generation;
-    var words = fold(query).split(/\s+/).filter(function (word, index, all) {
-      return word && all.indexOf(word) === index;
-    });
-    list.textContent = "";
-    if (!words.length) {
-      status.textContent = message("idle");
-      return;
-    }
-    status.textContent = message("loading");
-    var meta = data.meta;
-    var termLists = words.map(termsOf);
-    var shards = {};
-    termLists.forEach(function (terms) {
-      terms.forEach(function (term) {
-        shards["t" + (termHash(term) % meta.termShards)] = true;
+  /* Tags and sections whose names hold every part of the query: links, shown first. */
+  function renderNames(meta, spellings) {
+    names.textContent = "";
+    var candidates = [];
+    [["section", meta.sections], ["tag", meta.tags]].forEach(function (group) {
+      group[1].forEach(function (entry) {
+        var name = fold(entry[0]);
+        var exact = false;
+        var all = spellings.every(function (forms) {
+          return forms.some(function (form) {
+            exact = exact || name === form.text;
+            return name.indexOf(form.text) !== -1;
+          });
+        });
+        if (all && spellings.length) {
+          candidates.push({ kind: group[0], name: entry[0], path: entry[1], count: entry[2], exact: exact });
+        }
       });
     });
-    Promise.all(Object.keys(shards).map(load))
-      .then(function () {
-        var candidates = null;
-        termLists.forEach(function (terms) {
-          terms.forEach(function (term) {
-            var postings = data["t" + (termHash(term) % meta.termShards)][term];
-            var ids = postings ? decode(postings) : [];
-            candidates = candidates === null ? ids : intersect(candidates, ids);
-          });
-        });
-        if (candidates === null) {
-          // Only single CJK characters: match them in titles.
-          candidates = meta.docs.map(function (doc, id) {
-            return id;
-          });
-        }
-        // Titles containing every word first, then newest first (doc ids are newest first).
-        var titleHits = function (id) {
-          var title = fold(meta.docs[id][1]);
-          return words.every(function (word) {
-            return title.indexOf(word) !== -1;
-          });
-        };
-        candidates.sort(function (a, b) {
-          return titleHits(b) - titleHits(a) || a - b;
-        });
-        var checked = candidates.slice(0, VERIFY_LIMIT);
-        var textShards = {};
-        checked.forEach(function (id) {
-          textShards["d" + Math.floor(id / meta.docsPerShard)] = true;
-        });
-        return Promise.all(Object.keys(textShards).map(load)).then(function () {
-          return { candidates: candidates, checked: checked };
-        });
+    candidates.sort(function (a, b) {
+      return b.exact - a.exact || b.count - a.count;
+    });
+    candidates.slice(0, MAX_NAMES).forEach(function (candidate) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = candidate.path;
+      var label = document.createElement("span");
+      label.className = "search-name-kind";
+      label.textContent = message(candidate.kind);
+      link.appendChild(label);
+      link.appendChild(document.createTextNode(candidate.name));
+      var count = document.createElement("span");
+      count.className = "search-name-count";
+      count.textContent = message("count", { count: candidate.count });
+      link.appendChild(count);
+      item.appendChild(link);
+      names.appendChild(item);
+    });
+  }
+
+  function pageLink(query, page, label, rel) {
+    var link = document.createElement("a");
+    link.href = "?q=" + encodeURIComponent(query) + (page > 1 ? "&p=" + page : "");
+    link.textContent = label;
+    link.setAttribute("data-page", String(page));
+    if (rel) {
+      link.rel = rel;
+    }
+    return link;
+  }
+
+  function renderPager(query, page, pages) {
+    pager.textContent = "";
+    pager.hidden = pages < 2;
+    if (pages < 2) {
+      return;
+    }
+    var items = document.createElement("ul");
+    function add(node) {
+      var item = document.createElement("li");
+      item.appendChild(node);
+      items.appendChild(item);
+    }
+    function inactive(label) {
+      var span = document.createElement("span");
+      span.className = "disabled";
+      span.textContent = label;
+      return span;
+    }
+    add(page > 1 ? pageLink(query, page - 1, message("prev"), "prev") : inactive(message("prev")));
+    var current_ = document.createElement("span");
+    current_.setAttribute("aria-current", "page");
+    current_.textContent = message("page", { page: page, pages: pages });
+    add(current_);
+    add(page < pages ? pageLink(query, page + 1, message("next"), "next") : inactive(message("next")));
+    pager.appendChild(items);
+  }
+
+  function show(query, page, run) {
+    var found = current.found;
+    var meta = found.meta;
+    var total = found.results.length;
+    var pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    page = Math.min(Math.max(1, page), pages);
+    var shown = found.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    return Promise.all(
+      shown.map(function (result) {
+        return load("d" + result.id);
       })
+    ).then(function () {
+      if (run !== generation) {
+        return;
+      }
+      var needles = [];
+      found.spellings.forEach(function (forms) {
+        forms.forEach(function (form) {
+          if (needles.indexOf(form.text) < 0) {
+            needles.push(form.text);
+          }
+        });
+      });
+      renderNames(meta, found.spellings);
+      list.textContent = "";
+      list.start = (page - 1) * PAGE_SIZE + 1;
+      shown.forEach(function (result) {
+        list.appendChild(renderResult(meta, result.id, needles));
+      });
+      renderPager(query, page, pages);
+      status.textContent = total ? message("found", { count: total }) : message("none", { query: query.trim() });
+      list.setAttribute("data-page", String(page));
+      mark("results");
+      return page;
+    });
+  }
+
+  function mark(name) {
+    if (window.performance && performance.mark) {
+      performance.mark("bulletin-search:" + name);
+    }
+  }
+
+  function search(query, page) {
+    var run = ++generation;
+    if (!query.trim()) {
+      current = null;
+      list.textContent = "";
+      names.textContent = "";
+      pager.textContent = "";
+      status.textContent = message("idle");
+      return Promise.resolve();
+    }
+    mark("start");
+    status.textContent = message("loading");
+    return find(query)
       .then(function (found) {
         if (run !== generation) {
           return;
         }
-        var phrase = words.join("");
-        var results = [];
-        found.checked.forEach(function (id) {
-          var doc = meta.docs[id];
-          var text = data["d" + Math.floor(id / meta.docsPerShard)][id % meta.docsPerShard];
-          var title = fold(doc[1]);
-          var body = fold(text);
-          var score = 0;
-          var all = words.every(function (word) {
-            var inTitle = countOf(title, word);
-            var inBody = countOf(body, word);
-            score += inTitle * 20 + Math.min(inBody, 10);
-            return inTitle + inBody > 0;
-          });
-          if (!all) {
-            return;
-          }
-          if (words.length > 1 && (title.indexOf(phrase) !== -1 || body.indexOf(phrase) !== -1)) {
-            score += 15;
-          }
-          results.push({ id: id, score: score, text: text });
-        });
-        results.sort(function (a, b) {
-          return b.score - a.score || a.id - b.id;
-        });
-        if (!results.length) {
-          status.textContent = message("none", { query: query.trim() });
-          return;
-        }
-        var limited = found.candidates.length > found.checked.length;
-        render(results, words, limited ? found.candidates.length : results.length, limited);
+        current = { query: query, found: found };
+        return show(query, page, run);
       })
       .catch(function (error) {
-        status.textContent = String(error.message || error);
+        if (run === generation) {
+          status.textContent = String(error.message || error);
+        }
       });
   }
 
+  // ---- the page: URL, language switch, typing, keys
+
   // The language switch keeps the query: the same search in the other edition.
   function carryQueryToEditions(query) {
-    var links = document.querySelectorAll(".edition-switch a[href]");
+    var links = document.querySelectorAll("a[hreflang][href]");
     Array.prototype.forEach.call(links, function (link) {
       var page = link.getAttribute("href").split("?")[0];
       link.setAttribute("href", query ? page + "?q=" + encodeURIComponent(query) : page);
     });
   }
 
-  function setQueryInUrl(query) {
+  function setUrl(query, page) {
     carryQueryToEditions(query);
     try {
       var url = new URL(window.location.href);
       url.searchParams.set("q", query);
+      if (page > 1) {
+        url.searchParams.set("p", String(page));
+      } else {
+        url.searchParams.delete("p");
+      }
       window.history.replaceState(null, "", url.href);
     } catch (error) {
       // Some browsers refuse history changes on file:// pages; the search still works.
@@ -309,22 +793,108 @@
   }
 
   var timer = null;
-  input.addEventListener("input", function () {
+  var composing = false;
+  var lastQuery = null;
+
+  function searchNow(page) {
     window.clearTimeout(timer);
-    timer = window.setTimeout(function () {
-      setQueryInUrl(input.value);
-      search(input.value);
-    }, 250);
+    var query = input.value;
+    if (query === lastQuery && page === undefined) {
+      return;
+    }
+    lastQuery = query;
+    setUrl(query, page || 1);
+    search(query, page || 1);
+  }
+
+  input.addEventListener("compositionstart", function () {
+    composing = true;
+    window.clearTimeout(timer);
+  });
+  input.addEventListener("compositionend", function () {
+    composing = false;
+    searchNow();
+  });
+  input.addEventListener("input", function (event) {
+    if (composing || event.isComposing) {
+      return; // the letters of an input method's composition are not the query
+    }
+    window.clearTimeout(timer);
+    timer = window.setTimeout(searchNow, DEBOUNCE_MS);
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    window.clearTimeout(timer);
-    setQueryInUrl(input.value);
-    search(input.value);
+    if (!composing) {
+      lastQuery = null;
+      searchNow();
+    }
+  });
+  pager.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-page]");
+    if (!link || !current) {
+      return;
+    }
+    event.preventDefault();
+    var page = Number(link.getAttribute("data-page"));
+    var run = ++generation;
+    setUrl(current.query, page);
+    show(current.query, page, run).then(function () {
+      var first = list.querySelector("a");
+      (first || input).focus();
+      window.scrollTo(0, 0);
+    });
   });
 
-  var initial = new URLSearchParams(window.location.search).get("q") || "";
+  /* The links arrow keys move through: tags and sections, then the results. */
+  function resultLinks() {
+    return Array.prototype.slice.call(document.querySelectorAll("#search-names a, #search-results .article-item-title a"));
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    var target = event.target;
+    var typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || (target && target.isContentEditable);
+    if (event.key === "/" && !typing) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+      return;
+    }
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") {
+      return;
+    }
+    if (event.isComposing || composing) {
+      return;
+    }
+    var links = resultLinks();
+    var index = links.indexOf(target);
+    if (target === input && event.key === "ArrowDown" && links.length) {
+      event.preventDefault();
+      links[0].focus();
+    } else if (index >= 0) {
+      event.preventDefault();
+      var next = index + (event.key === "ArrowDown" ? 1 : -1);
+      (next < 0 ? input : links[Math.min(next, links.length - 1)]).focus();
+    }
+  });
+
+  // for tests and benchmarks: every matching doc id, best first
+  window.BulletinSearch = {
+    find: function (query) {
+      return find(query).then(function (found) {
+        return found.results.map(function (result) {
+          return result.id;
+        });
+      });
+    },
+  };
+
+  var params = new URLSearchParams(window.location.search);
+  var initial = params.get("q") || "";
   input.value = initial;
+  lastQuery = initial;
   carryQueryToEditions(initial);
-  search(initial);
+  search(initial, Number(params.get("p")) || 1);
 })();

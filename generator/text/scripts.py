@@ -1,0 +1,81 @@
+"""Chinese scripts folded into one for search, with OpenCC's own tables.
+
+Search matches a query against an article in whichever script either was written: both are folded
+character by character to Simplified (`fold_script`: 華為 and 华为 both become 华为), one character in,
+one out, so that a position in folded text is a position in the text as shown. Words that differ
+between the scripts beyond their characters (数据 in Simplified is 資料 in Taiwan) cannot fold that
+way; `vocabulary` lists them as OpenCC converts them, and the search script tries a query both ways.
+
+Only the Basic Multilingual Plane is folded: OpenCC's few conversions of rarer characters would cost
+more time to find than they could ever match.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+
+from generator.text.normalize import fold
+from generator.text.taiwan_words import WORDS
+
+# Every configuration that turns some Traditional text into Simplified, character by character.
+_TO_SIMPLIFIED = ("t2s", "tw2s", "hk2s")
+_CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+# Configurations that change words, not only characters: only Taiwan's has a vocabulary of its own.
+_VOCABULARY_WORDS = {"s2twp": WORDS}
+
+
+@lru_cache(maxsize=1)
+def simplified_table() -> dict[int, int]:
+    """Code point of a Traditional (or variant) character -> code point of its Simplified form.
+
+    Made by asking OpenCC to convert every character on its own, once per process (~0.1 s)."""
+    chars = [chr(code) for start, stop in _CJK_BLOCKS for code in range(start, stop)]
+    table: dict[int, int] = {}
+    for config in _TO_SIMPLIFIED:
+        converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")  # OpenCC never converts across a newline
+        for char, simple in zip(chars, converted, strict=True):
+            if simple != char and len(simple) == 1:
+                table.setdefault(ord(char), ord(simple))
+    for code in list(table):  # 麼 -> 么 -> 幺: to the end of every chain, so that folding twice changes nothing
+        target, seen = table[code], {code}
+        while target in table and target not in seen:
+            seen.add(target)
+            target = table[target]
+        if target in seen:  # a cycle: no form is the Simplified one
+            del table[code]
+        else:
+            table[code] = target
+    return table
+
+
+@lru_cache(maxsize=1)
+def _foldable() -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(chr, sorted(simplified_table()))) + "]+")
+
+
+def fold_script(text: str) -> str:
+    """Traditional characters to Simplified, one character in, one out."""
+    table = simplified_table()
+    # most text is Simplified already: translating only the runs that change is much faster
+    return _foldable().sub(lambda run: run.group().translate(table), text)
+
+
+def search_fold(text: str) -> str:
+    """What search compares: full-width and capital letters folded (`fold`), and the script."""
+    return fold_script(fold(text))
+
+
+@lru_cache(maxsize=None)
+def vocabulary(config: str) -> tuple[tuple[str, str], ...]:
+    """(word, what it becomes) for each word OpenCC configuration `config` replaces by another word,
+    both folded (`search_fold`): (('数据', '资料'), ('内存', '记忆体'), …); none for a configuration
+    that only changes characters."""
+    words = _VOCABULARY_WORDS.get(config)
+    if not words:
+        return ()
+    converted = opencc.OpenCC(config).convert("\n".join(words)).split("\n")
+    pairs = [(search_fold(word), search_fold(other)) for word, other in zip(words, converted, strict=True)]
+    return tuple(sorted({pair for pair in pairs if pair[0] != pair[1]}))
