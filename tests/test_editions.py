@@ -124,12 +124,14 @@ def test_sitemap_lists_both_editions_with_alternates_and_robots_is_only_at_the_r
     assert not (sample_site.out / HANT / "robots.txt").exists() and not (sample_site.out / HANT / "sitemap.xml").exists()
 
 
-def test_search_index_of_zh_hant_holds_traditional_terms(sample_site: Built):
-    index = (sample_site.out / HANT / "search/index.js").read_text(encoding="utf-8")
-    shards = "".join(path.read_text(encoding="utf-8") for path in (sample_site.out / HANT / "search").glob("t*.js"))
-    assert '"產業環境"' in index and "半導體" in index
-    assert '"導體"' in shards and '"半導"' in shards and '"5g"' in shards
-    assert '"导体"' not in shards
+def test_search_index_of_zh_hant_shows_traditional_text_and_matches_simplified_terms(sample_site: Built):
+    search = sample_site.out / HANT / "search"
+    index = (search / "index.js").read_text(encoding="utf-8")
+    shards = "".join(path.read_text(encoding="utf-8") for path in search.glob("t*.js"))
+    articles = "".join(path.read_text(encoding="utf-8") for path in search.glob("d*.js"))
+    assert '"產業環境"' in index and "半導體" in index and "半導體" in articles  # shown as the edition shows it
+    assert '"导体"' in shards and '"半导"' in shards and '"5g"' in shards  # terms in one script for both
+    assert '"導體"' not in shards
 
 
 def test_a_single_edition_build_keeps_the_other_edition(make_project):

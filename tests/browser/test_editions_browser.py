@@ -37,11 +37,6 @@ def test_zh_hant_search_finds_traditional_and_latin_terms(page, sample_site: Bui
         assert set(page.locator("#search-results .snippet mark").all_inner_texts()) == {"半導體"}
 
 
-def test_zh_hant_search_does_not_find_simplified_terms(page, sample_site: Built):
-    assert _search_hant(page, sample_site, "半导体") == []
-    assert page.locator("#search-status").inner_text() == "沒有找到包含「半导体」的文章。"
-
-
 def test_language_switch_goes_to_the_same_page_and_back_from_disk(page, sample_site: Built):
     article = "articles/xinpian-zhimu-eda-deguo-chanhua-zhilu.html"
     page.goto(url(sample_site, article))

@@ -81,7 +81,8 @@ class SearchState:
 
 
 def _is_char(term: str) -> bool:
-    return len(term) == 1
+    """Whether a term is a CJK character (postings without positions), not a pair or a word."""
+    return len(term) == 1 and _UNITS_RE.match(term) is not None and not term.isascii()
 
 
 def _doc_text(article: Article) -> str:

@@ -14,14 +14,14 @@ below `TITLE_ZONE` is in the title. A query *part* (a run of units with nothing 
 quoted phrase, whose units may also have one space between them) matches where all its pairs are at
 the right distances from each other: no article text is needed to verify a phrase.
 
-`gather` finds the terms of articles; `parts` reads a query, and `Part.pattern` is the part as a
-regex, which the tests and the benchmark run over every article to check the index's answers.
+`gather` finds the terms of articles; `parts` reads a query; `scan` answers it by reading every
+article, which the tests and the benchmark hold the index's answers to.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 CJK = "\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
@@ -68,6 +68,15 @@ class Part:
         before = "(?<![a-z0-9])" if _WORD_START_RE.match(text[0]) else ""
         after = "(?![a-z0-9])" if _WORD_START_RE.match(text[-1]) else ""
         return re.compile(before + re.escape(text) + after)
+
+
+def scan(articles: Sequence[Sequence[str]], folded_query: str) -> list[int]:
+    """The doc ids of the articles (each its folded texts: title and body, in every script) that hold
+    every part of a query in one of their texts: the answer the index must give, found by reading
+    every article."""
+    patterns = [part.pattern() for part in parts(folded_query)]
+    return [doc_id for doc_id, texts in enumerate(articles)
+            if patterns and all(any(pattern.search(text) for text in texts) for pattern in patterns)]
 
 
 def parts(folded_query: str) -> list[Part]:
