@@ -137,9 +137,13 @@ def test_index_files_hold_what_search_js_reads(sample_site: Built):
     meta = _unscript((search / "index.js").read_bytes())
     assert meta["docs"] == len(list(search.glob("d*.js"))) == 45
     assert ["半导体", "tags/bandaoti/index.html"] == meta["tags"][[tag[0] for tag in meta["tags"]].index("半导体")][:2]
-    assert meta["converted"] is False and ["数据", "资料"] in meta["vocabulary"]
     assert "數数" in meta["fold"] and "據据" in meta["fold"]
     path, title, section, date, text = _unscript((search / "d0.js").read_bytes())
     assert (sample_site.out / path).is_file() and date == "2021-08-12" and title and text
+    # the words zh-Hant writes its own way, from OpenCC (数据) and from the override phrases (数字 -> 數位)
+    assert meta["words"] == [["../zh-hant/search/words", "zh-hant/words", False]] and not (search / "words.js").exists()
     hant = _unscript((sample_site.out / HANT / "search/index.js").read_bytes())
-    assert hant["converted"] is True and ["数据", "资料"] in hant["vocabulary"]
+    assert hant["words"] == [["words", "zh-hant/words", True]]
+    words = _unscript((sample_site.out / HANT / "search/words.js").read_bytes())
+    assert ["数据", "资料"] in words and ["数字", "数位"] in words and ["内存", "记忆体"] in words
+    assert ["鼠标", "滑鼠"] not in words  # no article has 滑鼠

@@ -3,7 +3,10 @@
 Files, all under `search/`, each assigning into the global `BulletinSearchData`:
 
 * `index.js` (`meta`): how many articles and term shards, the section and tag names with their
-  pages, and the character folding and vocabulary a query needs (`generator.text.scripts`);
+  pages, the character folding a query needs (`generator.text.scripts`), and where the editions'
+  vocabularies are;
+* `words.js` (`words`), in an edition that converts the text: the words it writes in its own way
+  (数据 -> 資料), which a query is also tried as, in every edition;
 * `t<N>.js`: the terms (`terms`) whose hash is N modulo the shard count, each with its postings
   (`postings`): `"docs"` for a character, `"docs positions"` for a pair or a word, or
   `[file, docs size, positions size]` when they are larger than `LARGE`;
@@ -25,6 +28,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from generator.site import urls
+from generator.site.editions.convert import Converter
+from generator.site.editions.edition import folder_prefix
 from generator.site.model.objects import Article, Site
 from generator.site.render.reads import Reads
 from generator.site.render.targets import Target
@@ -76,7 +81,7 @@ class SearchState:
     inline: int = 0  # bytes of postings held in term shards (their count follows from it)
     large: dict[str, str] = field(default_factory=dict)  # term -> the name of its files, for large terms
     chars: set[str] = field(default_factory=set)  # the CJK characters some article holds
-    words: set[str] = field(default_factory=set)  # the words of `_shown_words` all of whose terms some article holds
+    words: set[str] = field(default_factory=set)  # of `_shown_words`, those all of whose terms the index holds
     token: str = ""  # names the build that wrote the files (see `batch`)
 
 
@@ -192,30 +197,49 @@ def _fold_table(chars: Iterable[str]) -> str:
     return "".join(chr(source) + chr(target) for source, target in sorted(simplified_table().items()) if chr(target) in wanted)
 
 
-def _vocabulary(site: Site) -> tuple[list[tuple[str, str]], bool]:
-    """Word pairs (source, converted) of every edition that converts words, and whether this edition
-    shows the converted words (else the source ones). Only words of units count: a query part has
-    no other characters (乔治·克鲁尼 is two parts)."""
-    pairs: set[tuple[str, str]] = set()
-    converted = False
-    for edition in site.config.editions:
-        found = vocabulary(edition.opencc)
-        pairs.update(pair for pair in found if all(map(_UNITS_RE.fullmatch, pair)))
-        converted = converted or bool(found) and site.edition.prefix == edition.folder + "/"
-    return sorted(pairs), converted
+def _vocabulary(site: Site) -> list[tuple[str, str]]:
+    """The words this edition writes in its own way, as (source word, its word), folded: those OpenCC
+    changes (数据 -> 資料) and the override phrases that change words, not only characters. None for
+    the edition that shows the source text. Only words of units count: a query part has no other
+    characters (乔治·克鲁尼 is two parts)."""
+    transform = site.edition.transform
+    if not isinstance(transform, Converter):
+        return []
+    conversion = transform.conversion
+    pairs = set(vocabulary(conversion.config))
+    pairs.update((search_fold(phrase), search_fold(value)) for phrase, value in conversion.overrides)
+    return sorted(pair for pair in pairs if pair[0] != pair[1] and all(map(_UNITS_RE.fullmatch, pair)))
 
 
 def _shown_words(site: Site) -> dict[str, list[str]]:
-    """The words of the vocabulary this edition may show, each with the terms it is made of."""
-    pairs, converted = _vocabulary(site)
-    words = {pair[converted] for pair in pairs}
-    return {word: [pair for pair, _ in parts(word)[0].pairs()] or [word] for word in words}
+    """The words this edition writes in its own way, each with the terms it is made of."""
+    return {word: [pair for pair, _ in parts(word)[0].pairs()] or [word] for _, word in _vocabulary(site)}
+
+
+def _words_files(site: Site) -> list[list[str | bool]]:
+    """The vocabulary file (`_words`) of every edition that converts the text: its path from this
+    edition's search folder, the name it assigns, and whether it is this edition's. A query is tried
+    in every edition's words (a reader of zh-Hant who types 資料 in zh-Hans looks for 数据)."""
+    up = "../" * (site.edition.prefix.count("/") + 1)
+    files: list[list[str | bool]] = []
+    for edition in site.config.editions:
+        prefix = folder_prefix(edition)
+        own = site.edition.prefix == prefix
+        files.append(["words" if own else f"{up}{prefix}{FOLDER}words", _words_name(prefix), own])
+    return files
+
+
+def _words_name(prefix: str) -> str:
+    return f"{prefix}words"
+
+
+def _words(site: Site, state: SearchState) -> bytes:
+    """words.js of an edition that converts the text: its vocabulary, as far as the index holds the words."""
+    return _script(_words_name(site.edition.prefix), [pair for pair in _vocabulary(site) if pair[1] in state.words])
 
 
 def _meta(site: Site, state: SearchState) -> bytes:
     names = [search_fold(listing.name) for listing in (*site.sections, *site.tags)]
-    pairs, converted = _vocabulary(site)
-    pairs = [pair for pair in pairs if pair[converted] in state.words]  # what no article shows is never met
     return _script("meta", {
         "version": VERSION,
         "docs": len(site.articles),
@@ -224,9 +248,16 @@ def _meta(site: Site, state: SearchState) -> bytes:
         "sections": [[section.name, section.path, len(section.articles)] for section in site.sections],
         "tags": [[tag.name, tag.path, len(tag.articles)] for tag in site.tags],
         "fold": _fold_table(state.chars.union(*map(characters, names))),
-        "vocabulary": pairs,
-        "converted": converted,
+        "words": _words_files(site),
     })
+
+
+def _own_files(site: Site, state: SearchState) -> dict[str, bytes]:
+    """index.js, and words.js for an edition that converts the text."""
+    files = {"index.js": _meta(site, state)}
+    if isinstance(site.edition.transform, Converter):
+        files["words.js"] = _words(site, state)
+    return files
 
 
 def _doc_files(site: Site, doc_ids: Iterable[int]) -> Iterator[tuple[str, bytes]]:
@@ -250,7 +281,7 @@ def _anew(site: Site, state: SearchState) -> dict[str, bytes | None]:
         index.store_encoded(term, *encoded[term])
     state.words = {word for word, word_terms in _shown_words(site).items() if all(map(encoded.__contains__, word_terms))}
     files = index.written(every_shard=True)
-    files["index.js"] = _meta(site, state)
+    files.update(_own_files(site, state))
     files.update(_doc_files(site, range(len(site.articles))))
     return files
 
@@ -277,8 +308,7 @@ def _changed(site: Site, state: SearchState, changed: list[int], old: Callable[[
     if _shard_count(state.inline) != state.shards:
         return None
     files = index.written(every_shard=False)
-    meta = _meta(site, state)
-    files["index.js"] = meta if meta != old("index.js") else None
+    files.update((name, data if data != old(name) else None) for name, data in _own_files(site, state).items())
     files.update(dict.fromkeys(f"d{doc_id}.js" for doc_id in range(len(site.articles))))
     files.update(_doc_files(site, changed))
     return files

@@ -40,8 +40,8 @@
   var loading = {};
   var generation = 0;
   var current = null; // {query, found} of the results shown
-  var folding = null; // Traditional code point -> Simplified character, from the index
-  var vocabulary = null; // folded word -> the words it may stand for in this edition's text
+  var folding = null; // Traditional character -> Simplified character, from the index
+  var vocabulary = null; // a promise of: folded word -> the words it may stand for in this edition's text
 
   var digitValues = new Int8Array(128).fill(-1);
   for (var d = 0; d < 32; d++) {
@@ -51,14 +51,16 @@
 
   // ---- loading index files
 
-  function load(name) {
+  /* The value index file `path` (relative to search/, without .js) assigns, as `name` (its path by default). */
+  function load(path, name) {
+    name = name || path;
     if (data[name] !== undefined) {
       return Promise.resolve(data[name]);
     }
     if (!loading[name]) {
       loading[name] = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = new URL(name + ".js", indexScript.src).href;
+        script.src = new URL(path + ".js", indexScript.src).href;
         script.onload = function () {
           resolve(data[name]);
         };
@@ -100,22 +102,38 @@
 
   // ---- folding and reading a query (generator/site/render/search/terms.py)
 
+  /* The folding and the vocabularies a query needs, read once: index.js, and every edition's words.js. */
   function setUp(meta) {
-    if (folding) {
-      return;
+    if (!folding) {
+      folding = {};
+      var pairs = Array.from(meta.fold);
+      for (var i = 0; i + 1 < pairs.length; i += 2) {
+        folding[pairs[i]] = pairs[i + 1];
+      }
     }
-    folding = {};
-    var pairs = Array.from(meta.fold);
-    for (var i = 0; i + 1 < pairs.length; i += 2) {
-      folding[pairs[i]] = pairs[i + 1];
+    if (!vocabulary) {
+      vocabulary = Promise.all(
+        meta.words.map(function (file) {
+          return load(file[0], file[1]).then(function (words) {
+            return { own: file[2], words: words || [] };
+          }, function () {
+            return { own: file[2], words: [] }; // an edition not built yet: no words of its own
+          });
+        })
+      ).then(function (files) {
+        var map = {};
+        files.forEach(function (file) {
+          file.words.forEach(function (pair) {
+            // [source word, the edition's word]: this edition shows one of them, a query may hold the other
+            var other = file.own ? pair[0] : pair[1];
+            var shown = file.own ? pair[1] : pair[0];
+            (map[other] = map[other] || []).push(shown);
+          });
+        });
+        return map;
+      });
     }
-    vocabulary = {};
-    meta.vocabulary.forEach(function (pair) {
-      // this edition shows one side of each pair: a query's words on the other side stand for it
-      var shown = meta.converted ? pair[1] : pair[0];
-      var other = meta.converted ? pair[0] : pair[1];
-      (vocabulary[other] = vocabulary[other] || []).push(shown);
-    });
+    return vocabulary;
   }
 
   /* Full-width ASCII to ASCII, A-Z to a-z, Traditional to Simplified: one character in, one out. */
@@ -212,7 +230,7 @@
   }
 
   /* The part and its spellings in the other vocabulary: the longest word at each place, like OpenCC. */
-  function variants(part) {
+  function variants(part, words) {
     var texts = [""];
     var chars = Array.from(part.text);
     var i = 0;
@@ -220,8 +238,8 @@
       var match = null;
       for (var length = Math.min(chars.length - i, 12); length >= 2 && !match; length--) {
         var piece = chars.slice(i, i + length).join("");
-        if (vocabulary[piece]) {
-          match = { piece: piece, others: vocabulary[piece] };
+        if (words[piece]) {
+          match = { piece: piece, others: words[piece] };
         }
       }
       if (!match) {
@@ -454,49 +472,57 @@
   /* Every article holding all parts of a query, best first: [{id, score}], and the parts' spellings. */
   function find(query) {
     return load("meta").then(function (meta) {
-      setUp(meta);
-      var queryParts = parts(fold(query));
-      var spellings = queryParts.map(variants);
-      return Promise.all(
-        spellings.map(function (forms) {
-          return Promise.all(
-            forms.map(function (form) {
-              return matchPart(meta, form);
-            })
-          ).then(function (maps) {
-            var merged = new Map();
-            maps.forEach(function (map) {
-              map.forEach(function (match, id) {
-                var was = merged.get(id);
-                merged.set(id, was ? { count: was.count + match.count, titled: was.titled || match.titled } : match);
-              });
-            });
-            return merged;
-          });
-        })
-      ).then(function (perPart) {
-        var results = [];
-        if (perPart.length) {
-          perPart[0].forEach(function (match, id) {
-            var score = 0;
-            var all = perPart.every(function (map) {
-              var found = map.get(id);
-              if (found) {
-                score += (found.titled ? 20 : 0) + Math.min(found.count, 10);
-              }
-              return found;
-            });
-            if (all) {
-              results.push({ id: id, score: score });
-            }
-          });
-        }
-        results.sort(function (a, b) {
-          return b.score - a.score || a.id - b.id;
-        });
-        return { meta: meta, results: results, spellings: spellings };
+      return setUp(meta).then(function (words) {
+        return findIn(meta, words, query);
       });
     });
+  }
+
+  function findIn(meta, words, query) {
+    var spellings = parts(fold(query)).map(function (part) {
+      return variants(part, words);
+    });
+    return Promise.all(
+      spellings.map(function (forms) {
+        return Promise.all(
+          forms.map(function (form) {
+            return matchPart(meta, form);
+          })
+        ).then(mergeSpellings);
+      })
+    ).then(function (perPart) {
+      var results = [];
+      (perPart[0] || new Map()).forEach(function (match, id) {
+        var score = 0;
+        var all = perPart.every(function (map) {
+          var found = map.get(id);
+          if (found) {
+            score += (found.titled ? 20 : 0) + Math.min(found.count, 10);
+          }
+          return found;
+        });
+        if (all) {
+          results.push({ id: id, score: score });
+        }
+      });
+      // in the title first, then more often, then newer (doc ids are newest first)
+      results.sort(function (a, b) {
+        return b.score - a.score || a.id - b.id;
+      });
+      return { meta: meta, results: results, spellings: spellings };
+    });
+  }
+
+  /* The articles holding any spelling of a part, their counts added up. */
+  function mergeSpellings(maps) {
+    var merged = new Map();
+    maps.forEach(function (map) {
+      map.forEach(function (match, id) {
+        var was = merged.get(id);
+        merged.set(id, was ? { count: was.count + match.count, titled: was.titled || match.titled } : match);
+      });
+    });
+    return merged;
   }
 
   // ---- showing results
