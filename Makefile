@@ -15,6 +15,10 @@ $(VENV)/.test-installed: $(BIN)/bulletin
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.bench-installed: $(BIN)/bulletin
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	touch $@
+
 site: $(BIN)/bulletin
 	$(BIN)/bulletin ingest content/raw/*.txt
 	$(BIN)/bulletin build
@@ -22,7 +26,7 @@ site: $(BIN)/bulletin
 test: $(VENV)/.test-installed
 	$(BIN)/python -m pytest
 
-bench: $(BIN)/bulletin
+bench: $(VENV)/.bench-installed
 	$(BIN)/python bench/run.py
 
 eval: $(VENV)/.test-installed

