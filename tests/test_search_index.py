@@ -70,12 +70,14 @@ def test_postings_join_across_chunks(monkeypatch):
     assert gather.postings(articles) == whole == _reference_postings(articles)
 
 
+@settings(deadline=None)
 @given(st.lists(st.integers(0, 2**40)))
 def test_numbers_are_written_and_read_back(numbers):
     assert codec.decode(codec.encode(numbers)) == numbers
     assert not set(codec.encode(numbers)) - set(codec.LAST + codec.MORE)
 
 
+@settings(deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, MAX_POSITION - 1)), unique=True))
 def test_postings_are_read_back(pairs):
     occurring = sorted(doc << postings.SHIFT | position for doc, position in pairs)
