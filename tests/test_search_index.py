@@ -149,3 +149,15 @@ def test_index_files_hold_what_search_js_reads(sample_site: Built):
     words = _unscript((sample_site.out / HANT / "search/words.js").read_bytes())
     assert ["数据", "资料"] in words and ["数字", "数位"] in words and ["内存", "记忆体"] in words
     assert ["鼠标", "滑鼠"] not in words  # no article has 滑鼠
+
+
+def test_reordered_sections_make_the_index_anew(make_project, tmp_path):
+    project = make_project()
+    build_project(project)
+    config = project / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("[产业环境, 运营竞争, 技术情报, 企业情报]", "[企业情报, 技术情报, 运营竞争, 产业环境]"),
+                      encoding="utf-8")
+    rebuilt = _files(build_project(project).out / "search")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("output", ".cache"))
+    assert _files(build_project(fresh).out / "search") == rebuilt  # each article names its section by its place

@@ -77,6 +77,7 @@ class SearchState:
     text_key: str  # of the edition's text transform
     docs: tuple[str, ...]  # article keys: a doc id is a position in it
     sources: tuple[str, ...]  # a digest of each doc's source file
+    sections: tuple[str, ...] = ()  # the section names, in order: a doc's file names its section by its place here
     shards: int = 0  # how many term shards
     inline: int = 0  # bytes of postings held in term shards (their count follows from it)
     large: dict[str, str] = field(default_factory=dict)  # term -> the name of its files, for large terms
@@ -320,13 +321,15 @@ def update(site: Site, sources: Mapping[str, str], previous: SearchState | None,
     and the state of this one. `previous` is the state of the last index and `old(name)` reads its
     files; `sources[key]` is a digest of each article's file.
 
-    With the same articles in the same order, only the changed articles are indexed again and only
-    the files they touch are made; otherwise the index is made anew."""
+    With the same articles and sections in the same order, only the changed articles are indexed
+    again and only the files they touch are made; otherwise the index is made anew."""
     docs = site.articles
-    state = SearchState(site.edition.text_key, tuple(a.key for a in docs), tuple(sources[a.key] for a in docs))
-    if previous is not None and previous.text_key == state.text_key and previous.docs == state.docs and previous.shards:
+    state = SearchState(site.edition.text_key, tuple(a.key for a in docs), tuple(sources[a.key] for a in docs),
+                        tuple(section.name for section in site.sections))
+    if previous is not None and previous.shards and \
+            (previous.text_key, previous.docs, previous.sections) == (state.text_key, state.docs, state.sections):
         changed = [i for i, (new, was) in enumerate(zip(state.sources, previous.sources)) if new != was]
-        edited = SearchState(state.text_key, state.docs, state.sources, previous.shards, previous.inline,
+        edited = SearchState(state.text_key, state.docs, state.sources, state.sections, previous.shards, previous.inline,
                              dict(previous.large), set(previous.chars), set(previous.words))
         files = _changed(site, edited, changed, old)
         if files is not None:

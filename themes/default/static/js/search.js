@@ -74,20 +74,21 @@
     return loading[name];
   }
 
-  /* The numbers generator/site/render/search/codec.py wrote. */
+  /* The numbers generator/site/render/search/codec.py wrote, in a typed array. */
   function decode(text) {
-    var numbers = [];
+    var numbers = new Int32Array(text.length);
+    var count = 0;
     var value = 0;
     for (var i = 0; i < text.length; i++) {
       var digit = digitValues[text.charCodeAt(i)];
       if (digit >= 32) {
         value = value * 32 + digit - 32;
       } else {
-        numbers.push(value * 32 + digit);
+        numbers[count++] = value * 32 + digit;
         value = 0;
       }
     }
-    return numbers;
+    return numbers.subarray(0, count);
   }
 
   /* Same hash as term_hash() in generator/site/render/search/__init__.py: FNV-1a over UTF-16 code units. */
@@ -308,47 +309,32 @@
     return entry.file ? load(entry.file + "p") : Promise.resolve(entry.positions);
   }
 
-  /* {ids, counts, titled} of a term's docs text. */
+  /* {ids, counts, titled, starts} of a term's docs text: starts[i] is where doc i's positions start. */
   function readDocs(text) {
     var numbers = decode(text);
-    var ids = [];
-    var counts = [];
-    var titled = [];
+    var length = numbers.length >> 1;
+    var docs = { ids: new Int32Array(length), counts: new Int32Array(length), titled: new Uint8Array(length), starts: new Int32Array(length) };
     var doc = -1;
-    for (var i = 0; i + 1 < numbers.length; i += 2) {
-      doc += numbers[i];
-      ids.push(doc);
-      counts.push((numbers[i + 1] >> 1) + 1);
-      titled.push(numbers[i + 1] & 1);
+    var start = 0;
+    for (var i = 0; i < length; i++) {
+      doc += numbers[2 * i];
+      docs.ids[i] = doc;
+      docs.counts[i] = (numbers[2 * i + 1] >> 1) + 1;
+      docs.titled[i] = numbers[2 * i + 1] & 1;
+      docs.starts[i] = start;
+      start += docs.counts[i];
     }
-    return { ids: ids, counts: counts, titled: titled };
+    return docs;
   }
 
-  /* Per doc, the sorted positions of a term (from its docs and positions texts). */
-  function readPositions(docs, text) {
-    var steps = decode(text);
-    var byDoc = new Map();
-    var at = 0;
-    docs.ids.forEach(function (id, index) {
-      var positions = new Array(docs.counts[index]);
-      var position = 0;
-      for (var k = 0; k < positions.length; k++) {
-        position = k === 0 ? steps[at] : position + steps[at];
-        positions[k] = position;
-        at++;
-      }
-      byDoc.set(id, positions);
-    });
-    return byDoc;
-  }
-
-  function hasSorted(values, wanted) {
+  /* Index of `wanted` in sorted `values`, or -1. */
+  function indexSorted(values, wanted) {
     var low = 0;
     var high = values.length - 1;
     while (low <= high) {
       var middle = (low + high) >> 1;
       if (values[middle] === wanted) {
-        return true;
+        return middle;
       }
       if (values[middle] < wanted) {
         low = middle + 1;
@@ -356,7 +342,20 @@
         high = middle - 1;
       }
     }
-    return false;
+    return -1;
+  }
+
+  /* The positions of a term in the doc at `index` of its docs, from its decoded position steps. */
+  function positionsIn(item, index) {
+    var count = item.docs.counts[index];
+    var start = item.docs.starts[index];
+    var positions = new Int32Array(count);
+    var position = 0;
+    for (var k = 0; k < count; k++) {
+      position = k === 0 ? item.steps[start] : position + item.steps[start + k];
+      positions[k] = position;
+    }
+    return positions;
   }
 
   /* The cheapest pairs that cover every unit of a part (each pair covers two neighbouring units). */
@@ -414,8 +413,7 @@
         return verify(
           meta,
           chosen.map(function (item, index) {
-            var docs = readDocs(texts[index][0]);
-            return { offset: item.pair.offset, docs: docs, text: texts[index][1] };
+            return { offset: item.pair.offset, docs: readDocs(texts[index][0]), steps: decode(texts[index][1]) };
           })
         );
       });
@@ -436,26 +434,23 @@
     var rarest = chosen.reduce(function (a, b) {
       return b.docs.ids.length < a.docs.ids.length ? b : a;
     });
-    var candidates = rarest.docs.ids.filter(function (id) {
-      return chosen.every(function (item) {
-        return item === rarest || hasSorted(item.docs.ids, id);
-      });
-    });
     var found = new Map();
-    if (!candidates.length) {
-      return found;
-    }
-    var positions = chosen.map(function (item) {
-      return readPositions(item.docs, item.text);
-    });
-    candidates.forEach(function (id) {
+    rarest.docs.ids.forEach(function (id, rarestIndex) {
+      var indexes = chosen.map(function (item) {
+        return item === rarest ? rarestIndex : indexSorted(item.docs.ids, id);
+      });
+      if (indexes.indexOf(-1) >= 0) {
+        return;
+      }
+      var positions = chosen.map(function (item, index) {
+        return positionsIn(item, indexes[index]);
+      });
       var count = 0;
       var titled = false;
-      var starts = positions[chosen.indexOf(rarest)].get(id);
-      starts.forEach(function (at) {
+      positions[chosen.indexOf(rarest)].forEach(function (at) {
         var start = at - rarest.offset;
         var all = chosen.every(function (item, index) {
-          return item === rarest || hasSorted(positions[index].get(id), start + item.offset);
+          return item === rarest || indexSorted(positions[index], start + item.offset) >= 0;
         });
         if (all) {
           count++;
