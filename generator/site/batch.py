@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -65,7 +65,7 @@ class Context:
     search: Mapping[str, SearchPlace]  # by slice
 
 
-def _search(context: Context, job: Job, site: Site, reads: Reads) -> tuple[list[tuple[str, bytes | None]], str]:
+def _search(context: Context, job: Job, site: Site, reads: Reads) -> tuple[Iterable[tuple[str, bytes | None]], str]:
     """The search index's files (None for a file kept as it is in the output folder), and its state's token.
 
     The last index is updated if the state kept is that of the index in the output folder, and
@@ -80,7 +80,7 @@ def _search(context: Context, job: Job, site: Site, reads: Reads) -> tuple[list[
     files, state = search.update(site, context.sources, previous, lambda name: Path(f"{out}/{folder}{name}").read_bytes())
     state.token = uuid.uuid4().hex
     cachefile.save(place.state, state)
-    return [(folder + name, data) for name, data in files.items()], state.token
+    return ((folder + name, data) for name, data in files), state.token  # made as they are written
 
 
 def _render_chunk(context: Context, jobs: Sequence[Job]) -> list[Written]:

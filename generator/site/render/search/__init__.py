@@ -26,6 +26,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 
 from generator.site import urls
 from generator.site.editions.convert import Converter
@@ -272,8 +273,8 @@ def _doc_files(site: Site, doc_ids: Iterable[int]) -> Iterator[tuple[str, bytes]
 # -- the whole index, made anew or edited
 
 
-def _anew(site: Site, state: SearchState) -> dict[str, bytes | None]:
-    """Every file of the index, made from the articles."""
+def _anew(site: Site, state: SearchState) -> Iterator[tuple[str, bytes | None]]:
+    """Every file of the index, made from the articles (the articles' own files as they are taken)."""
     terms, chars = gather.postings(map(_indexed, site.articles))
     encoded = terms | chars
     state.shards = _shard_count(sum(size for size in map(_entry_size, *zip(*encoded.values())) if size <= LARGE) if encoded else 0)
@@ -283,11 +284,10 @@ def _anew(site: Site, state: SearchState) -> dict[str, bytes | None]:
     state.words = {word for word, word_terms in _shown_words(site).items() if all(map(encoded.__contains__, word_terms))}
     files = index.written(every_shard=True)
     files.update(_own_files(site, state))
-    files.update(_doc_files(site, range(len(site.articles))))
-    return files
+    return chain(files.items(), _doc_files(site, range(len(site.articles))))
 
 
-def _changed(site: Site, state: SearchState, changed: list[int], old: Callable[[str], bytes]) -> dict[str, bytes | None] | None:
+def _changed(site: Site, state: SearchState, changed: list[int], old: Callable[[str], bytes]) -> Iterator[tuple[str, bytes | None]] | None:
     """The files of the index with only the docs `changed` made again (None where a file stays the
     same), from the last index's files (`old(name)`); None if the index needs another shard count."""
     edits: dict[str, dict[int, list[int]]] = {}  # term -> doc id -> its new occurrences there
@@ -312,13 +312,13 @@ def _changed(site: Site, state: SearchState, changed: list[int], old: Callable[[
     files.update((name, data if data != old(name) else None) for name, data in _own_files(site, state).items())
     files.update(dict.fromkeys(f"d{doc_id}.js" for doc_id in range(len(site.articles))))
     files.update(_doc_files(site, changed))
-    return files
+    return iter(files.items())
 
 
 def update(site: Site, sources: Mapping[str, str], previous: SearchState | None,
-           old: Callable[[str], bytes]) -> tuple[dict[str, bytes | None], SearchState]:
-    """Every file of the search index, None for those as they are in the last index of the edition,
-    and the state of this one. `previous` is the state of the last index and `old(name)` reads its
+           old: Callable[[str], bytes]) -> tuple[Iterator[tuple[str, bytes | None]], SearchState]:
+    """Every file of the search index (name, data), data None for those as they are in the last index
+    of the edition, and the state of this one (complete before the files are all taken). `previous` is the state of the last index and `old(name)` reads its
     files; `sources[key]` is a digest of each article's file.
 
     With the same articles and sections in the same order, only the changed articles are indexed
