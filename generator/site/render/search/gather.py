@@ -23,7 +23,7 @@ from generator.site.render.search import codec
 from generator.site.render.search.terms import CJK, MAX_POSITION, TITLE_ZONE, body_offset
 from generator.text.scripts import search_fold
 
-CHUNK = 512  # articles gathered at once: some 100 MB of arrays
+CHUNK = 256  # articles gathered at once: some 50 MB of arrays
 _SEPARATOR = "\x00"  # between an article's title and body, and between articles: no term spans it
 _CHAR_BITS = 18  # of a CJK code point (the last CJK block ends below 0x40000)
 _WORD_KEYS = 1 << (2 * _CHAR_BITS)  # keys of terms with a word or a space start here, after CJK pairs'
