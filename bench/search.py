@@ -34,7 +34,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -248,9 +247,9 @@ def _pagefind(browser, out: Path, base: str, query: str) -> tuple[int, float, li
     return size, timed[0], timed[1]
 
 
-def _repeated(run) -> tuple[int, float, list]:
-    """(bytes, median ms, answer) of `REPEATS` runs of a query."""
-    runs = [run() for _ in range(REPEATS)]
+def _repeated(run, *args) -> tuple[int, float, list]:
+    """(bytes, median ms, answer) of `REPEATS` runs of a query: `run(*args)`."""
+    runs = [run(*args) for _ in range(REPEATS)]
     return runs[0][0], statistics.median(ms for _, ms, _ in runs), runs[0][2]
 
 
@@ -276,17 +275,17 @@ def measure(out: Path) -> dict:
         for query, kind in QUERIES:
             expected = answers.answer(query, "", both=False)
             for key, base in (("ours-file", disk_base), ("ours-http", http_base)):
-                size, ms, ids = _repeated(lambda: _ours(browser, out, base, "", query))
+                size, ms, ids = _repeated(_ours, browser, out, base, "", query)
                 tools[key].add(query, size, ms, {paths[""][doc_id] for doc_id in ids}, expected)
             if not pagefind.startswith("unavailable"):
-                size, ms, ids = _repeated(lambda: _pagefind(browser, out, http_base, query))
+                size, ms, ids = _repeated(_pagefind, browser, out, http_base, query)
                 tools["pagefind-http"].add(query, size, ms, {urls.get(result, result) for result in ids}, expected)
             log(f"{query} ({kind}): " + ", ".join(f"{figures.name} {figures.bytes[-1] / 1024:.0f} KB {figures.ms[-1]:.0f} ms"
                                                    for figures in tools.values() if figures.bytes and not figures.na))
         if pagefind.startswith("unavailable"):
             tools["pagefind-http"].na = pagefind
         for query, edition in OTHER_SCRIPT:
-            size, ms, ids = _repeated(lambda: _ours(browser, out, disk_base, edition, query))
+            size, ms, ids = _repeated(_ours, browser, out, disk_base, edition, query)
             other.add(f"{query} in {edition.strip('/') or 'zh-Hans'}", size, ms, {paths[edition][doc_id] for doc_id in ids},
                       answers.answer(query, edition, both=True))
         browser.close()

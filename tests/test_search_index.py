@@ -9,10 +9,10 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+from build_helpers import Built, build_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_helpers import Built, build_project
 from generator.site.render.search import _unscript, codec, gather, postings
 from generator.site.render.search.terms import CJK, MAX_POSITION, TITLE_ZONE, body_offset, parts, scan
 from generator.text.scripts import fold_script, search_fold, simplified_table, vocabulary

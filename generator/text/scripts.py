@@ -13,7 +13,7 @@ more time to find than they could ever match.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -68,7 +68,7 @@ def search_fold(text: str) -> str:
     return fold_script(fold(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def vocabulary(config: str) -> tuple[tuple[str, str], ...]:
     """(word, what it becomes) for each word OpenCC configuration `config` replaces by another word,
     both folded (`search_fold`): (('数据', '资料'), ('内存', '记忆体'), …); none for a configuration

@@ -14,9 +14,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
+from build_helpers import Built
 from playwright.sync_api import expect
 
-from build_helpers import Built
 from generator.site.render.search import _unscript
 from generator.site.render.search.terms import scan
 from generator.text.scripts import search_fold

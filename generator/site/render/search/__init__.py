@@ -27,16 +27,17 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
+from typing import Any
 
 from generator.site import urls
 from generator.site.editions.convert import Converter
 from generator.site.editions.edition import folder_prefix
 from generator.site.model.objects import Article, Site
 from generator.site.render.reads import Reads
-from generator.site.render.targets import Target
-from generator.site.render.theme import Theme
 from generator.site.render.search import gather, postings
 from generator.site.render.search.terms import CJK, TITLE_ZONE, characters, parts
+from generator.site.render.targets import Target
+from generator.site.render.theme import Theme
 from generator.text.scripts import search_fold, simplified_table, vocabulary
 
 FOLDER = urls.SEARCH_FOLDER
@@ -65,7 +66,7 @@ def _script(name: str, value: object) -> bytes:
     return f"(window.BulletinSearchData=window.BulletinSearchData||{{}})[{json.dumps(name)}]={payload};\n".encode()
 
 
-def _unscript(data: bytes) -> object:
+def _unscript(data: bytes) -> Any:
     """The value a file made by `_script` assigns."""
     text = data.decode("utf-8")
     return json.loads(text[text.index("]=") + 2 : text.rindex(";")])
@@ -126,7 +127,7 @@ class _Terms:
     def shard(self, term: str) -> dict[str, Entry]:
         number = term_hash(term) % self.state.shards
         if number not in self.shards:
-            self.shards[number] = _unscript(self.read(f"t{number}.js")) if self.read else {}  # type: ignore[assignment]
+            self.shards[number] = _unscript(self.read(f"t{number}.js")) if self.read else {}
         return self.shards[number]
 
     def current(self, term: str) -> list[int]:
@@ -137,7 +138,7 @@ class _Terms:
             docs, positions = _unscript(self.read(f"{name}.js")), _unscript(self.read(f"{name}p.js")) if entry[2] else ""  # type: ignore[misc]
         else:
             docs, _, positions = entry.partition(" ")
-        return postings.decode(docs, positions, with_positions=not _is_char(term)) if docs else []  # type: ignore[arg-type]
+        return postings.decode(docs, positions, with_positions=not _is_char(term)) if docs else []
 
     def store(self, term: str, occurring: list[int]) -> None:
         """Write the postings of `term` from its occurrences (none: the term is gone)."""
@@ -292,8 +293,8 @@ def _changed(site: Site, state: SearchState, changed: list[int], old: Callable[[
     same), from the last index's files (`old(name)`); None if the index needs another shard count."""
     edits: dict[str, dict[int, list[int]]] = {}  # term -> doc id -> its new occurrences there
     for doc_id in changed:
-        _path, title, _section, _date, text = _unscript(old(f"d{doc_id}.js"))  # type: ignore[misc]
-        before = gather.postings([(title, text)])
+        shown = _unscript(old(f"d{doc_id}.js"))  # path, title, section, date, text
+        before = gather.postings([(shown[1], shown[4])])
         after = gather.postings([_indexed(site.articles[doc_id])])
         for was, now in zip(before, after):
             for term in was.keys() | now.keys():

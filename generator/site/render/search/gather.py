@@ -11,7 +11,6 @@ postings from one chunk are joined to those from the chunks before.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -20,7 +19,8 @@ from itertools import islice
 import numpy as np
 
 from generator.site.render.search import codec
-from generator.site.render.search.terms import CJK, MAX_POSITION, TITLE_ZONE, body_offset
+from generator.site.render.search.terms import MAX_POSITION, TITLE_ZONE, body_offset
+from generator.text.cjk import SEARCH_LETTERS
 from generator.text.scripts import search_fold
 
 CHUNK = 256  # articles gathered at once: some 50 MB of arrays
@@ -40,11 +40,11 @@ Written = Iterator[tuple[str, str, str, int, int]]  # (term, docs, positions, fi
 _CODES = 0x110000  # every Unicode code point
 
 
-def _code_table(dtype: type, ranges: str, value: int) -> np.ndarray:
-    """A table of every code point, `value` for those in the regex character class `ranges`."""
-    table = np.zeros(_CODES, dtype)
-    for start, stop in re.findall("(.)(?:-(.))?", ranges):
-        table[ord(start) : ord(stop or start) + 1] = value
+def _code_table(ranges: Iterable[tuple[int, int]], value: int) -> np.ndarray:
+    """A table of every code point: `value` for those in `ranges` (inclusive), else 0."""
+    table = np.zeros(_CODES, np.uint8)
+    for low, high in ranges:
+        table[low : high + 1] = value
     return table
 
 
@@ -54,7 +54,7 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     and the kind of each: CJK or word."""
     folded = np.arange(_CODES, dtype=np.uint32)
     folded[:0x10000] = np.frombuffer(search_fold("".join(map(chr, range(0x10000)))).encode("utf-32-le", "surrogatepass"), np.uint32)
-    return folded, _code_table(np.uint8, CJK, _CJK) | _code_table(np.uint8, "0-9a-z", _WORD)
+    return folded, _code_table(SEARCH_LETTERS, _CJK) | _code_table(((ord("0"), ord("9")), (ord("a"), ord("z"))), _WORD)
 
 
 _CJK, _WORD = 1, 2

@@ -24,7 +24,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-CJK = "\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\U00020000-\U0003134f"
+from generator.text.cjk import SEARCH_LETTERS, char_class
+
+CJK = char_class(SEARCH_LETTERS)  # inside of a regex class: kana, ideographs, hangul (search.js has the same)
 TITLE_ZONE = 256  # positions below it are in the title (see `body_offset`)
 MAX_POSITION = 1 << 20  # text beyond it is not indexed: a million characters
 _UNIT_RUN_RE = re.compile(f"[a-z0-9]+|[{CJK}]+")

@@ -19,8 +19,9 @@
   var SNIPPET_LENGTH = 120;
   var MAX_VARIANTS = 8; // spellings of one part tried, at most
   var MAX_NAMES = 8; // tag and section links shown above the results
-  var CJK = "\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3134f}";
-  var CJK_CHAR = new RegExp("^[" + CJK + "]$", "u");
+  // generator/text/cjk.py SEARCH_LETTERS: kana, ideographs, hangul (tests/test_text_layer.py holds them equal)
+  var CJK_RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}\uac00-\ud7af]+/gu;
+  var CJK_CHAR = new RegExp("^" + CJK_RUN.source.replace(/\+$/, "") + "$", "u");
   var WORD_CHAR = /^[a-z0-9]$/;
   var QUOTE = /["“”「」『』]/;
   var LAST_DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUV";
