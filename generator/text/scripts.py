@@ -17,12 +17,13 @@ from functools import cache, lru_cache
 
 import opencc
 
+from generator.text.cjk import HAN
 from generator.text.normalize import fold
 from generator.text.taiwan_words import WORDS
 
 # Every configuration that turns some Traditional text into Simplified, character by character.
 _TO_SIMPLIFIED = ("t2s", "tw2s", "hk2s")
-_CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+_FOLDED = [(low, high) for low, high in HAN if high < 0x10000]  # the ideographs of the Basic Multilingual Plane
 # Configurations that change words, not only characters: only Taiwan's has a vocabulary of its own.
 _VOCABULARY_WORDS = {"s2twp": WORDS}
 
@@ -32,7 +33,7 @@ def simplified_table() -> dict[int, int]:
     """Code point of a Traditional (or variant) character -> code point of its Simplified form.
 
     Made by asking OpenCC to convert every character on its own, once per process (~0.1 s)."""
-    chars = [chr(code) for start, stop in _CJK_BLOCKS for code in range(start, stop)]
+    chars = [chr(code) for low, high in _FOLDED for code in range(low, high + 1)]
     table: dict[int, int] = {}
     for config in _TO_SIMPLIFIED:
         converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")  # OpenCC never converts across a newline
