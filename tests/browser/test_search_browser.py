@@ -205,14 +205,17 @@ def test_keyboard_slash_focuses_the_box_and_arrows_move_through_results(tab, bas
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_dates_are_shown_as_the_pages_show_them(tab, base, edition):
     _open(tab, base, edition, "EDA")
-    shown = tab.locator("#search-results .meta time").first.inner_text()
+    result = tab.locator("#search-results .meta").first
+    shown, section = result.locator("time").inner_text(), result.locator("a").last.inner_text()
+    assert shown.endswith(" 2021年8月12日")  # the name holds its date, as in every list
     tab.locator("#search-results .article-item-title a").first.click()
-    assert shown == tab.locator(".article-header .meta time").inner_text() == "2021年8月12日"
+    assert tab.locator(".article-header .meta time").inner_text() == shown
+    assert tab.locator(".article-header .eyebrow a").first.inner_text() == section
 
 
 def test_the_language_switch_carries_the_query_to_results(tab, base):
     _open(tab, base, "", "华为")
-    tab.locator("a[hreflang=zh-Hant]").first.click()
+    tab.locator("a[hreflang=zh-Hant]:visible").first.click()  # the phone's button or the desktop's list
     assert tab.url.endswith(f"{HANT}search.html?q={quote('华为')}")
     expect(tab.locator("#search-status")).to_have_text(re.compile("^找到 \\d+ 篇文章$"))
     assert tab.locator("#search-results > li").count() > 0

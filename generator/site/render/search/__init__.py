@@ -11,7 +11,8 @@ Files, all under `search/`, each assigning into the global `BulletinSearchData`:
   (`postings`): `"docs"` for a character, `"docs positions"` for a pair or a word, or
   `[file, docs size, positions size]` when they are larger than `LARGE`;
 * `x<hash>.js`, `x<hash>p.js`: the docs and the positions of one large term;
-* `d<id>.js`: one article (path, title, section, date, text), loaded for the results shown.
+* `d<id>.js`: one article (path, title, section, date, text, and its issue's path, date and
+  publication), loaded for the results shown.
 
 A doc id is a position in the article list, newest first. search.js reads all this: keep
 `term_hash`, `terms` and `postings` in step with it.
@@ -267,7 +268,9 @@ def _doc_files(site: Site, doc_ids: Iterable[int]) -> Iterator[tuple[str, bytes]
     sections = {section.slug: index for index, section in enumerate(site.sections)}
     for doc_id in doc_ids:
         article = site.articles[doc_id]
-        fields = [article.path, article.title, sections[article.section.slug], article.date.isoformat(), _doc_text(article)]
+        issue = article.issue
+        fields = [article.path, article.title, sections[article.section.slug], article.date.isoformat(), _doc_text(article),
+                  issue.path, issue.date.isoformat(), issue.publication]
         yield f"d{doc_id}.js", _script(f"d{doc_id}", fields)
 
 
@@ -293,7 +296,7 @@ def _changed(site: Site, state: SearchState, changed: list[int], old: Callable[[
     same), from the last index's files (`old(name)`); None if the index needs another shard count."""
     edits: dict[str, dict[int, list[int]]] = {}  # term -> doc id -> its new occurrences there
     for doc_id in changed:
-        shown = _unscript(old(f"d{doc_id}.js"))  # path, title, section, date, text
+        shown = _unscript(old(f"d{doc_id}.js"))  # path, title, section, date, text, issue…
         before = gather.postings([(shown[1], shown[4])])
         after = gather.postings([_indexed(site.articles[doc_id])])
         for was, now in zip(before, after):

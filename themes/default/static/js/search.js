@@ -588,6 +588,36 @@
     return [start, end];
   }
 
+  /* Date, issue and section as the theme's lists show them (macros.html, dated_issue): the issue's name
+   holds the date when the article has the issue's date. */
+  function renderMeta(meta, doc) {
+    var info = document.createElement("p");
+    info.className = "meta";
+    var issueName = message("issue-title", { publication: doc[7], date: formatDate(doc[6]) });
+    var issue = document.createElement("a");
+    issue.href = doc[5];
+    if (doc[3] === doc[6]) {
+      var dated = document.createElement("time");
+      dated.dateTime = doc[3];
+      dated.textContent = issueName;
+      issue.appendChild(dated);
+    } else {
+      var time = document.createElement("time");
+      time.dateTime = doc[3];
+      time.textContent = formatDate(doc[3]);
+      info.appendChild(time);
+      issue.textContent = issueName;
+    }
+    var span = document.createElement("span");
+    span.appendChild(issue);
+    info.appendChild(span);
+    var section = document.createElement("a");
+    section.href = meta.sections[doc[2]][1];
+    section.textContent = meta.sections[doc[2]][0];
+    info.appendChild(section);
+    return info;
+  }
+
   function renderResult(meta, id, needles) {
     var doc = data["d" + id];
     var item = document.createElement("li");
@@ -598,16 +628,7 @@
     var marked = appendMarked(link, doc[1], hits(doc[1], needles));
     heading.appendChild(link);
     item.appendChild(heading);
-    var info = document.createElement("p");
-    info.className = "meta";
-    var time = document.createElement("time");
-    time.dateTime = doc[3];
-    time.textContent = formatDate(doc[3]);
-    var section = document.createElement("span");
-    section.textContent = meta.sections[doc[2]][0];
-    info.appendChild(time);
-    info.appendChild(section);
-    item.appendChild(info);
+    item.appendChild(renderMeta(meta, doc));
     var body = doc[4];
     var ranges = hits(body, needles);
     var window_ = snippetRange(body, ranges);
