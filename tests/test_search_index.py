@@ -140,8 +140,9 @@ def test_index_files_hold_what_search_js_reads(sample_site: Built):
     assert meta["docs"] == len(list(search.glob("d*.js"))) == 45
     assert ["半导体", "tags/bandaoti/index.html"] == meta["tags"][[tag[0] for tag in meta["tags"]].index("半导体")][:2]
     assert "數数" in meta["fold"] and "據据" in meta["fold"]
-    path, title, section, date, text = _unscript((search / "d0.js").read_bytes())
-    assert (sample_site.out / path).is_file() and date == "2021-08-12" and title and text
+    path, title, section, date, text, issue, issue_date, publication = _unscript((search / "d0.js").read_bytes())
+    assert (sample_site.out / path).is_file() and date == issue_date == "2021-08-12" and title and text
+    assert (sample_site.out / issue).is_file() and publication == "信息产业监测"
     # the words zh-Hant writes its own way, from OpenCC (数据) and from the override phrases (数字 -> 數位)
     assert meta["words"] == [["../zh-hant/search/words", "zh-hant/words", False]] and not (search / "words.js").exists()
     hant = _unscript((sample_site.out / HANT / "search/index.js").read_bytes())
