@@ -4,7 +4,8 @@ Search matches a query against an article in whichever script either was written
 character by character to Simplified (`fold_script`: 華為 and 华为 both become 华为), one character in,
 one out, so that a position in folded text is a position in the text as shown. Words that differ
 between the scripts beyond their characters (数据 in Simplified is 資料 in Taiwan) cannot fold that
-way; `vocabulary` lists them as OpenCC converts them, and the search script tries a query both ways.
+way; `vocabulary` lists them as the edition's conversion may write them, and the search script tries
+a query both ways.
 
 Only the Basic Multilingual Plane is folded: OpenCC's few conversions of rarer characters would cost
 more time to find than they could ever match.
@@ -18,14 +19,14 @@ from functools import cache, lru_cache
 import opencc
 
 from generator.text.cjk import HAN
+from generator.text.hant import lexicon
 from generator.text.normalize import fold
-from generator.text.taiwan_words import WORDS
 
 # Every configuration that turns some Traditional text into Simplified, character by character.
 _TO_SIMPLIFIED = ("t2s", "tw2s", "hk2s")
 _FOLDED = [(low, high) for low, high in HAN if high < 0x10000]  # the ideographs of the Basic Multilingual Plane
-# Configurations that change words, not only characters: only Taiwan's has a vocabulary of its own.
-_VOCABULARY_WORDS = {"s2twp": WORDS}
+# The configuration that changes words, not only characters: Taiwan's, converted by generator.text.hant.
+_TAIWAN = "s2twp"
 
 
 @lru_cache(maxsize=1)
@@ -69,14 +70,21 @@ def search_fold(text: str) -> str:
     return fold_script(fold(text))
 
 
+def _taiwan_words() -> list[tuple[str, str]]:
+    """(Simplified word, a Taiwan word it may become) of the Taiwan conversion: its vocabulary, its
+    foreign names, and every use of each word with two (数据 -> 資料 and 數據)."""
+    pairs = list(lexicon.vocabulary().items())
+    for word, (default, uses) in lexicon.senses().items():
+        pairs += [(word, default), *((word, use.written) for use in uses)]
+    return pairs
+
+
 @cache
 def vocabulary(config: str) -> tuple[tuple[str, str], ...]:
-    """(word, what it becomes) for each word OpenCC configuration `config` replaces by another word,
+    """(word, what it may become) for each word configuration `config` may write as another word,
     both folded (`search_fold`): (('数据', '资料'), ('内存', '记忆体'), …); none for a configuration
     that only changes characters."""
-    words = _VOCABULARY_WORDS.get(config)
-    if not words:
+    if config != _TAIWAN:
         return ()
-    converted = opencc.OpenCC(config).convert("\n".join(words)).split("\n")
-    pairs = [(search_fold(word), search_fold(other)) for word, other in zip(words, converted, strict=True)]
-    return tuple(sorted({pair for pair in pairs if pair[0] != pair[1]}))
+    pairs = {(search_fold(word), search_fold(other)) for word, other in _taiwan_words()}
+    return tuple(sorted(pair for pair in pairs if pair[0] != pair[1]))

@@ -202,8 +202,8 @@ def _fold_table(chars: Iterable[str]) -> str:
 
 
 def _vocabulary(site: Site) -> list[tuple[str, str]]:
-    """The words this edition writes in its own way, as (source word, its word), folded: those OpenCC
-    changes (数据 -> 資料) and the override phrases that change words, not only characters. None for
+    """The words this edition writes in its own way, as (source word, its word), folded: those its
+    conversion may change (数据 -> 資料, 數據) and the override phrases that change words, not only characters. None for
     the edition that shows the source text. Only words of units count: a query part has no other
     characters (乔治·克鲁尼 is two parts)."""
     transform = site.edition.transform
