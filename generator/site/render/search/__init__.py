@@ -2,9 +2,9 @@
 
 Files, all under `search/`, each assigning into the global `BulletinSearchData`:
 
-* `index.js` (`meta`): how many articles and term shards, the section and tag names with their
-  pages, the character folding a query needs (`generator.text.scripts`), and where the editions'
-  vocabularies are;
+* `index.js` (`meta`): how many articles and term shards, the large terms with their sizes, the
+  section and tag names with their pages, the character folding a query needs
+  (`generator.text.scripts`), and where the editions' vocabularies are;
 * `words.js` (`words`), in an edition that converts the text: the words it writes in its own way
   (数据 -> 資料), which a query is also tried as, in every edition;
 * `t<N>.js`: the terms (`terms`) whose hash is N modulo the shard count, each with its postings
@@ -43,7 +43,7 @@ from generator.text.scripts import search_fold, simplified_table, vocabulary
 
 FOLDER = urls.SEARCH_FOLDER
 INDEX = "search-index"  # the kind of the one target that makes every file under search/ (see `batch`)
-VERSION = 2
+VERSION = 3
 LARGE = 2048  # bytes of postings above which a term gets files of its own
 SHARD_TARGET = 12 * 1024  # bytes of postings a term shard holds at most, on average
 
@@ -83,7 +83,7 @@ class SearchState:
     sections: tuple[str, ...] = ()  # the section names, in order: a doc's file names its section by its place here
     shards: int = 0  # how many term shards
     inline: int = 0  # bytes of postings held in term shards (their count follows from it)
-    large: dict[str, str] = field(default_factory=dict)  # term -> the name of its files, for large terms
+    large: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # large term -> its files' name, docs and positions sizes
     chars: set[str] = field(default_factory=set)  # the CJK characters some article holds
     words: set[str] = field(default_factory=set)  # of `_shown_words`, those all of whose terms the index holds
     token: str = ""  # names the build that wrote the files (see `batch`)
@@ -123,7 +123,7 @@ class _Terms:
         self.read = read  # a file of the last index, for an edit
         self.shards: dict[int, dict[str, Entry]] = {}  # those read or made
         self.files: dict[str, bytes] = {}  # large-term files made
-        self._taken = set(state.large.values())
+        self._taken = {name for name, _, _ in state.large.values()}
 
     def shard(self, term: str) -> dict[str, Entry]:
         number = term_hash(term) % self.state.shards
@@ -161,7 +161,8 @@ class _Terms:
         if not docs:
             return
         if _entry_size(docs, positions) > LARGE:
-            name = state.large[term] = self._name(term)
+            name = self._name(term)
+            state.large[term] = (name, len(docs), len(positions))
             self.files[f"{name}.js"] = _script(name, docs)
             if positions:
                 self.files[f"{name}p.js"] = _script(f"{name}p", positions)
@@ -182,7 +183,7 @@ class _Terms:
     def written(self, every_shard: bool) -> dict[str, bytes | None]:
         """The files of the terms: made, or None for those kept as they are in the last index."""
         files: dict[str, bytes | None] = {}
-        for term, name in self.state.large.items():
+        for term, (name, _, _) in self.state.large.items():
             files.update(dict.fromkeys([f"{name}.js"] if _is_char(term) else [f"{name}.js", f"{name}p.js"]))
         files.update(self.files)
         numbers = range(self.state.shards) if every_shard else self.shards
@@ -242,6 +243,13 @@ def _words(site: Site, state: SearchState) -> bytes:
     return _script(_words_name(site.edition.prefix), [pair for pair in _vocabulary(site) if pair[1] in state.words])
 
 
+def _large_terms(state: SearchState) -> dict[str, list[int | str]]:
+    """Each large term with the sizes of its docs and positions (and its files' name when it is not
+    the one its hash gives): a query reads a large term's files at once, not after its shard."""
+    return {term: [docs, positions] + ([] if name == f"x{term_hash(term):08x}" else [name])
+            for term, (name, docs, positions) in sorted(state.large.items())}
+
+
 def _meta(site: Site, state: SearchState) -> bytes:
     names = [search_fold(listing.name) for listing in (*site.sections, *site.tags)]
     return _script("meta", {
@@ -249,6 +257,8 @@ def _meta(site: Site, state: SearchState) -> bytes:
         "docs": len(site.articles),
         "termShards": state.shards,
         "titleZone": TITLE_ZONE,
+        "largeBytes": LARGE,
+        "large": _large_terms(state),
         "sections": [[section.name, section.path, len(section.articles)] for section in site.sections],
         "tags": [[tag.name, tag.path, len(tag.articles)] for tag in site.tags],
         "fold": _fold_table(state.chars.union(*map(characters, names))),

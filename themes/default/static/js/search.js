@@ -42,6 +42,7 @@
   var generation = 0;
   var current = null; // {query, found} of the results shown
   var folding = null; // Traditional character -> Simplified character, from the index
+  var foldable = /$^/g; // any character of `folding`
   var vocabulary = null; // a promise of: folded word -> the words it may stand for in this edition's text
 
   var digitValues = new Int8Array(128).fill(-1);
@@ -109,9 +110,13 @@
     if (!folding) {
       folding = {};
       var pairs = Array.from(meta.fold);
+      var sources = [];
       for (var i = 0; i + 1 < pairs.length; i += 2) {
         folding[pairs[i]] = pairs[i + 1];
+        sources.push(pairs[i]);
       }
+      // the table's characters are ideographs of the Basic Multilingual Plane: none needs escaping in a class
+      foldable = sources.length ? new RegExp("[" + sources.join("") + "]", "g") : /$^/g;
     }
     if (!vocabulary) {
       vocabulary = Promise.all(
@@ -140,19 +145,16 @@
 
   /* Full-width ASCII to ASCII, A-Z to a-z, Traditional to Simplified: one character in, one out. */
   function fold(text) {
-    var folded = text
+    return text
       .replace(/[\uff01-\uff5e]/g, function (c) {
         return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
       })
       .replace(/[A-Z]/g, function (c) {
         return c.toLowerCase();
+      })
+      .replace(foldable, function (c) {
+        return folding[c];
       });
-    var out = "";
-    for (var i = 0; i < folded.length; i++) {
-      var c = folded[i];
-      out += folding[c] || c;
-    }
-    return out;
   }
 
   function kind(char) {
@@ -231,7 +233,8 @@
     });
   }
 
-  /* The part and its spellings in the other vocabulary: the longest word at each place, like OpenCC. */
+  /* The part and its spellings in the other vocabulary: the longest word at each place, like OpenCC,
+   and the other spelling of each word that holds the whole part. */
   function variants(part, words) {
     var texts = [""];
     var chars = Array.from(part.text);
@@ -262,6 +265,17 @@
       texts = next;
       i += Array.from(match.piece).length;
     }
+    // a part inside a word the other vocabulary writes otherwise (记忆体 in 记忆体晶片, of 存储芯片):
+    // that word's other spelling holds the part in the other edition's text
+    Object.keys(words).forEach(function (word) {
+      if (word !== part.text && word.indexOf(part.text) !== -1) {
+        words[word].forEach(function (other) {
+          if (texts.length < MAX_VARIANTS && texts.indexOf(other) < 0) {
+            texts.push(other);
+          }
+        });
+      }
+    });
     return texts.map(function (text, index) {
       return index === 0 ? part : partsOf(text, true)[0];
     });
@@ -282,8 +296,21 @@
 
   // ---- postings (generator/site/render/search/postings.py)
 
+  /* A large term's entry, known from index.js without its shard: {file, size}; null for another term. */
+  function largeEntry(meta, term) {
+    var sizes = meta.large[term];
+    if (!sizes) {
+      return null;
+    }
+    return { file: sizes[2] || "x" + ("0000000" + termHash(term).toString(16)).slice(-8), size: sizes[0] + sizes[1] };
+  }
+
   /* A term's entry: {docs, positions} as text or file names, with sizes; null if no article has it. */
   function entryOf(meta, term) {
+    var large = largeEntry(meta, term);
+    if (large) {
+      return Promise.resolve(large);
+    }
     var shard = "t" + (termHash(term) % meta.termShards);
     return load(shard).then(function (terms) {
       var entry = terms[term];
@@ -328,35 +355,30 @@
     return docs;
   }
 
-  /* Index of `wanted` in sorted `values`, or -1. */
-  function indexSorted(values, wanted) {
-    var low = 0;
-    var high = values.length - 1;
-    while (low <= high) {
+  /* The first index from `from` on where sorted `values` hold `wanted` or more (values.length if none). */
+  function lowerBound(values, wanted, from) {
+    var low = from;
+    var high = values.length;
+    while (low < high) {
       var middle = (low + high) >> 1;
-      if (values[middle] === wanted) {
-        return middle;
-      }
       if (values[middle] < wanted) {
         low = middle + 1;
       } else {
-        high = middle - 1;
+        high = middle;
       }
     }
-    return -1;
+    return low;
   }
 
-  /* The positions of a term in the doc at `index` of its docs, from its decoded position steps. */
-  function positionsIn(item, index) {
-    var count = item.docs.counts[index];
-    var start = item.docs.starts[index];
-    var positions = new Int32Array(count);
-    var position = 0;
-    for (var k = 0; k < count; k++) {
-      position = k === 0 ? item.steps[start] : position + item.steps[start + k];
-      positions[k] = position;
+  /* A term's decoded position steps made positions, in place: each doc's run adds up from its first. */
+  function absolutePositions(docs, steps) {
+    for (var i = 0; i < docs.ids.length; i++) {
+      var end = docs.starts[i] + docs.counts[i];
+      for (var k = docs.starts[i] + 1; k < end; k++) {
+        steps[k] += steps[k - 1];
+      }
     }
-    return positions;
+    return steps;
   }
 
   /* The cheapest pairs that cover every unit of a part (each pair covers two neighbouring units). */
@@ -379,7 +401,10 @@
     return chosen;
   }
 
-  /* Map doc id -> {count, titled} of the articles holding a part (one spelling of it). */
+  /* Map doc id -> {count, titled} of the articles holding a part (one spelling of it). The pairs to
+   read are chosen from the sizes index.js gives the large ones (any other is smaller than they are),
+   so that every file the part needs is asked for at once. Their positions verify the part: each unit
+   is covered by a pair at its place, so the pairs not chosen need not be read. */
   function matchPart(meta, part) {
     if (part.units.length === 1) {
       return entryOf(meta, part.units[0][0]).then(function (entry) {
@@ -387,37 +412,35 @@
       });
     }
     var pairs = pairsOf(part);
-    return Promise.all(
+    if (pairs.length === 1) {
+      return entryOf(meta, pairs[0].term).then(function (entry) {
+        return entry ? docsOf(entry).then(docMatches) : new Map();
+      });
+    }
+    var chosen = cover(
+      pairs,
       pairs.map(function (pair) {
-        return entryOf(meta, pair.term);
+        var large = largeEntry(meta, pair.term);
+        return large ? large.size : meta.largeBytes;
       })
-    ).then(function (entries) {
-      if (entries.indexOf(null) >= 0) {
+    );
+    return Promise.all(
+      chosen.map(function (pair) {
+        return entryOf(meta, pair.term).then(function (entry) {
+          return entry ? Promise.all([docsOf(entry), positionsOf(entry)]) : null;
+        });
+      })
+    ).then(function (texts) {
+      if (texts.indexOf(null) >= 0) {
         return new Map();
       }
-      if (pairs.length === 1) {
-        return docsOf(entries[0]).then(docMatches);
-      }
-      var chosen = cover(
-        pairs.map(function (pair, index) {
-          return { pair: pair, entry: entries[index] };
-        }),
-        entries.map(function (entry) {
-          return entry.size;
+      return verify(
+        meta,
+        chosen.map(function (pair, index) {
+          var docs = readDocs(texts[index][0]);
+          return { offset: pair.offset, docs: docs, positions: absolutePositions(docs, decode(texts[index][1])) };
         })
       );
-      return Promise.all(
-        chosen.map(function (item) {
-          return Promise.all([docsOf(item.entry), positionsOf(item.entry)]);
-        })
-      ).then(function (texts) {
-        return verify(
-          meta,
-          chosen.map(function (item, index) {
-            return { offset: item.pair.offset, docs: readDocs(texts[index][0]), steps: decode(texts[index][1]) };
-          })
-        );
-      });
     });
   }
 
@@ -430,38 +453,57 @@
     return found;
   }
 
-  /* The articles where the chosen pairs stand at their offsets from one another. */
+  /* The articles where the chosen pairs stand at their offsets from one another. Doc ids and each
+   doc's positions are sorted, so every list is walked forwards once (this runs on every keystroke's
+   query, over thousands of docs for a frequent phrase: no per-doc allocation). */
   function verify(meta, chosen) {
     var rarest = chosen.reduce(function (a, b) {
       return b.docs.ids.length < a.docs.ids.length ? b : a;
     });
+    var others = chosen.filter(function (item) {
+      return item !== rarest;
+    });
+    var cursors = new Int32Array(others.length); // per other pair: where its docs were last looked at
+    var at = new Int32Array(others.length); // per other pair: its next position to compare, in the doc
     var found = new Map();
-    rarest.docs.ids.forEach(function (id, rarestIndex) {
-      var indexes = chosen.map(function (item) {
-        return item === rarest ? rarestIndex : indexSorted(item.docs.ids, id);
-      });
-      if (indexes.indexOf(-1) >= 0) {
-        return;
+    var ids = rarest.docs.ids;
+    for (var r = 0; r < ids.length; r++) {
+      var id = ids[r];
+      var all = true;
+      for (var j = 0; j < others.length && all; j++) {
+        var docs = others[j].docs;
+        cursors[j] = lowerBound(docs.ids, id, cursors[j]);
+        all = cursors[j] < docs.ids.length && docs.ids[cursors[j]] === id;
+        at[j] = all ? docs.starts[cursors[j]] : 0;
       }
-      var positions = chosen.map(function (item, index) {
-        return positionsIn(item, indexes[index]);
-      });
+      if (!all) {
+        continue;
+      }
       var count = 0;
       var titled = false;
-      positions[chosen.indexOf(rarest)].forEach(function (at) {
-        var start = at - rarest.offset;
-        var all = chosen.every(function (item, index) {
-          return item === rarest || indexSorted(positions[index], start + item.offset) >= 0;
-        });
-        if (all) {
+      var first = rarest.docs.starts[r];
+      var last = first + rarest.docs.counts[r];
+      for (var k = first; k < last; k++) {
+        var start = rarest.positions[k] - rarest.offset;
+        var here = true;
+        for (var o = 0; o < others.length && here; o++) {
+          var item = others[o];
+          var end = item.docs.starts[cursors[o]] + item.docs.counts[cursors[o]];
+          var wanted = start + item.offset;
+          while (at[o] < end && item.positions[at[o]] < wanted) {
+            at[o]++;
+          }
+          here = at[o] < end && item.positions[at[o]] === wanted;
+        }
+        if (here) {
           count++;
           titled = titled || start < meta.titleZone;
         }
-      });
+      }
       if (count) {
         found.set(id, { count: count, titled: titled });
       }
-    });
+    }
     return found;
   }
 
