@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test bench eval serve clean-venv
+.PHONY: site test bench bench-search eval serve clean-venv
 
 $(BIN)/bulletin: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ test: $(VENV)/.test-installed
 
 bench: $(VENV)/.bench-installed
 	$(BIN)/python bench/run.py
+
+# only the search benchmark (make bench runs it too): 5,000 articles, ours and Pagefind, in Chromium
+bench-search: $(VENV)/.bench-installed
+	$(BIN)/python bench/search.py
 
 eval: $(VENV)/.test-installed
 	$(BIN)/python -m bench.eval
