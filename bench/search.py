@@ -408,7 +408,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=BENCH / "RESULTS.md")
     parser.add_argument("--bulletin", type=Path, default=BENCH.parent / ".venv" / "bin" / "bulletin")
     parser.add_argument("--site", type=Path, help="measure this built site instead of building the archive")
+    parser.add_argument("--repeats", type=int, help="runs of each query (default 3)")
     args = parser.parse_args(argv)
+    if args.repeats:
+        global REPEATS
+        REPEATS = args.repeats
     out = args.site
     if out is None:
         log(f"building {args.size:,} articles in both editions")
