@@ -43,7 +43,7 @@ def test_zh_hant_search_does_not_find_simplified_terms(page, sample_site: Built)
 
 
 def test_language_switch_goes_to_the_same_page_and_back_from_disk(page, sample_site: Built):
-    article = "articles/xinpian-zhimu-eda-deguo-chanhua-zhilu.html"
+    article = "articles/xinpian-zhimu-eda-de-guochanhua-zhi-lu.html"
     page.goto(url(sample_site, article))
     title = page.locator("h1").inner_text()
     page.click("nav.edition-switch >> text=繁體中文")

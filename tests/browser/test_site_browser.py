@@ -116,8 +116,23 @@ def test_search_ranks_title_hits_first_and_highlights_safely(page, fixture_site:
     marks = page.locator("#search-results .snippet mark").all_inner_texts()
     assert marks and set(marks) == {"数据安全"}
     assert page.locator("#search-status").inner_text() == "找到 3 篇文章"
-    page.click("#search-results a >> nth=0")
+    page.click("#search-results .article-item-title a >> nth=0")
     assert "/articles/" in page.url
+
+
+def test_search_for_a_tag_finds_its_page_first_and_every_article_on_it(page, sample_site: Built):
+    """A tag's page and a search for its name agree: every article the page lists is found, also
+    those that never write the tag's name, and the page itself is the first hit."""
+    for tag in ("政策法规", "半导体"):
+        titles = search(page, sample_site, tag)
+        first = page.locator("#search-results li").first
+        assert first.locator(".search-tag-title").inner_text() == tag
+        listed = page.evaluate(
+            "(tag) => BulletinSearchData.meta.docs.filter((doc) => doc[4].some((t) => BulletinSearchData.meta.tags[t][0] === tag)).map((doc) => doc[1])", tag)
+        assert listed and set(listed) <= set(titles), tag
+        first.locator("a").click()
+        assert page.url.endswith("/index.html") and "/tags/" in page.url
+        assert tag in page.locator("h1").inner_text()
 
 
 def test_search_reports_no_results_and_never_renders_the_query_as_html(page, fixture_site: Built):

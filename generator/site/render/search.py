@@ -2,7 +2,9 @@
 
 Files, all under `search/`, each assigning into the global `BulletinSearchData`:
 
-* `index.js`: the article list (path, title, section, date), newest first: a doc id is a position in it;
+* `index.js`: the article list (path, title, section, date, tags), newest first: a doc id is a
+  position in it; and the tags (name, page, article count), so that a search for a tag's name finds
+  the articles on its page and shows the page itself first;
 * `t<N>.js`: term postings, sharded by a hash of the term: CJK bigrams (`半导`, `导体`) and Latin or
   digit words (`5g`, `eda`), each mapped to delta-coded base-36 doc ids;
 * `d<N>.js`: the plain text of `DOCS_PER_SHARD` consecutive docs, for exact matching and snippets.
@@ -32,6 +34,7 @@ from generator.site.render.theme import Theme
 from generator.text.cjk import SEARCH_LETTERS, char_class
 from generator.text.normalize import fold
 
+VERSION = 2  # of the index's format: an index of another version is made anew
 DOCS_PER_SHARD = 50
 SHARD_TARGET_BYTES = 256 * 1024
 FOLDER = urls.SEARCH_FOLDER
@@ -108,8 +111,10 @@ def _doc_text(article: Article) -> str:
     return f"{article.subtitle}\n{article.body.text}" if article.subtitle else article.body.text
 
 
-def _doc_terms(title: str, text: str) -> set[str]:
-    return terms(fold(f"{title}\n{text}"))
+def _doc_terms(title: str, tags: Sequence[str], text: str) -> set[str]:
+    """A doc's terms: its title, its tags' names (a search for a tag finds every article on the
+    tag's page) and its text."""
+    return terms(fold("\n".join((title, *tags, text))))
 
 
 def _size(term: str, postings: str) -> int:
@@ -125,13 +130,20 @@ def _shard_count(estimated: int) -> int:
 
 def _meta(site: Site, count: int) -> bytes:
     sections = {section.slug: index for index, section in enumerate(site.sections)}
+    tags = {tag.slug: index for index, tag in enumerate(site.tags)}
     return _script("meta", {
-        "version": 1,
+        "version": VERSION,
         "termShards": count,
         "docsPerShard": DOCS_PER_SHARD,
         "sections": [section.name for section in site.sections],
-        "docs": [[a.path, a.title, sections[a.section.slug], a.date.isoformat()] for a in site.articles],
+        "tags": [[tag.name, tag.path, len(tag.articles)] for tag in site.tags],
+        "docs": [[a.path, a.title, sections[a.section.slug], a.date.isoformat(), [tags[tag.slug] for tag in a.tags]]
+                 for a in site.articles],
     })
+
+
+def _tag_names(article: Article) -> list[str]:
+    return [tag.name for tag in article.tags]
 
 
 def _doc_shard(docs: list[Article], number: int) -> bytes:
@@ -144,7 +156,7 @@ def _anew(site: Site, state: SearchState) -> dict[str, bytes | None]:
     postings: defaultdict[str, array[int]] = defaultdict(lambda: array("i"))  # 4 bytes a posting, millions of them
     for doc_id, article in enumerate(docs):
         # postings[term].append(doc_id) for every term, looped in C
-        deque(map(array.append, map(postings.__getitem__, _doc_terms(article.title, _doc_text(article))), repeat(doc_id)), maxlen=0)
+        deque(map(array.append, map(postings.__getitem__, _doc_terms(article.title, _tag_names(article), _doc_text(article))), repeat(doc_id)), maxlen=0)
     encoded = {term: _postings(ids) for term, ids in postings.items()}
     state.estimated = sum(_size(term, value) for term, value in encoded.items())
     count = _shard_count(state.estimated)
@@ -159,16 +171,21 @@ def _anew(site: Site, state: SearchState) -> dict[str, bytes | None]:
 
 def _changed(site: Site, state: SearchState, changed: list[int], old: Callable[[str], bytes]) -> dict[str, bytes | None] | None:
     """The files of the index with only the docs `changed` made again (None where a file stays the
-    same), from the last index's files (`old(name)`); None if the index needs more shards."""
+    same), from the last index's files (`old(name)`); None if the index needs more
+    shards or is of another version."""
     docs = site.articles
     meta = _unscript(old("index.js"))
+    if meta.get("version") != VERSION:
+        return None
     count = meta["termShards"]
     old_texts: dict[int, str] = {}
     for number in sorted({doc_id // DOCS_PER_SHARD for doc_id in changed}):
         old_texts.update(enumerate(_unscript(old(f"d{number}.js")), number * DOCS_PER_SHARD))
     edits: dict[str, tuple[set[int], set[int]]] = defaultdict(lambda: (set(), set()))  # term -> (docs out, docs in)
     for doc_id in changed:
-        before, after = _doc_terms(meta["docs"][doc_id][1], old_texts[doc_id]), _doc_terms(docs[doc_id].title, _doc_text(docs[doc_id]))
+        _, old_title, _, _, old_tags = meta["docs"][doc_id]
+        before = _doc_terms(old_title, [meta["tags"][tag][0] for tag in old_tags], old_texts[doc_id])
+        after = _doc_terms(docs[doc_id].title, _tag_names(docs[doc_id]), _doc_text(docs[doc_id]))
         for term in before - after:
             edits[term][0].add(doc_id)
         for term in after - before:
@@ -206,7 +223,9 @@ def update(site: Site, sources: Mapping[str, str], previous: SearchState | None,
     With the same articles in the same order, only the changed articles are indexed again and only
     the files they touch are made; otherwise the index is made anew."""
     docs = site.articles
-    state = SearchState(site.edition.text_key, tuple(a.key for a in docs), tuple(sources[a.key] for a in docs), 0)
+    # a doc changes with its file or its tags (an alias the taxonomy merges renames a tag)
+    state = SearchState(site.edition.text_key, tuple(a.key for a in docs),
+                        tuple("\n".join((sources[a.key], *_tag_names(a))) for a in docs), 0)
     if previous is not None and previous.text_key == state.text_key and previous.docs == state.docs:
         state.estimated = previous.estimated
         files = _changed(site, state, [i for i, (new, was) in enumerate(zip(state.sources, previous.sources)) if new != was], old)

@@ -156,20 +156,62 @@
     return (start > 0 ? "…" : "") + piece + (start + SNIPPET_LENGTH < text.length ? "…" : "");
   }
 
-  function render(results, words, total, limited) {
+  /* The names of a doc's tags, folded, one per line. */
+  function tagText(doc) {
+    return (doc[4] || [])
+      .map(function (tag) {
+        return fold(data.meta.tags[tag][0]);
+      })
+      .join("\n");
+  }
+
+  /* The tag whose name is the query (spaces aside), shown first: its page lists every article it has. */
+  function tagNamed(query) {
+    var name = fold(query).replace(/\s+/g, "");
+    var found = null;
+    (data.meta.tags || []).forEach(function (tag) {
+      if (fold(tag[0]).replace(/\s+/g, "") === name) {
+        found = tag;
+      }
+    });
+    return found;
+  }
+
+  /* A result: an <li> of class `itemClass` headed by a link to `href`, appended to the list. */
+  function listItem(itemClass, titleClass, href) {
+    var item = document.createElement("li");
+    item.className = itemClass;
+    var heading = document.createElement("h2");
+    heading.className = titleClass;
+    var link = document.createElement("a");
+    link.href = href;
+    heading.appendChild(link);
+    item.appendChild(heading);
+    list.appendChild(item);
+    return { item: item, link: link };
+  }
+
+  function renderTag(tag) {
+    var made = listItem("article-item search-tag", "search-tag-title", tag[1]);
+    var item = made.item;
+    made.link.textContent = tag[0];
+    var info = document.createElement("p");
+    info.className = "meta";
+    info.textContent = message("tag", { count: tag[2] });
+    item.appendChild(info);
+  }
+
+  function render(results, words, total, limited, tag) {
     list.textContent = "";
     var meta = data.meta;
+    if (tag) {
+      renderTag(tag);
+    }
     results.forEach(function (result) {
       var doc = meta.docs[result.id];
-      var item = document.createElement("li");
-      item.className = "article-item";
-      var heading = document.createElement("h2");
-      heading.className = "article-item-title";
-      var link = document.createElement("a");
-      link.href = doc[0];
-      highlight(link, doc[1], words);
-      heading.appendChild(link);
-      item.appendChild(heading);
+      var made = listItem("article-item", "article-item-title", doc[0]);
+      var item = made.item;
+      highlight(made.link, doc[1], words);
       var info = document.createElement("p");
       info.className = "meta";
       var time = document.createElement("time");
@@ -184,7 +226,6 @@
       text.className = "snippet";
       highlight(text, snippet(result.text, words), words);
       item.appendChild(text);
-      list.appendChild(item);
     });
     if (limited) {
       status.textContent = message("found-limited", { count: total, limit: results.length });
@@ -228,9 +269,9 @@
             return id;
           });
         }
-        // Titles containing every word first, then newest first (doc ids are newest first).
+        // Titles (or tags) containing every word first, then newest first (doc ids are newest first).
         var titleHits = function (id) {
-          var title = fold(meta.docs[id][1]);
+          var title = fold(meta.docs[id][1]) + "\n" + tagText(meta.docs[id]);
           return words.every(function (word) {
             return title.indexOf(word) !== -1;
           });
@@ -257,13 +298,15 @@
           var doc = meta.docs[id];
           var text = data["d" + Math.floor(id / meta.docsPerShard)][id % meta.docsPerShard];
           var title = fold(doc[1]);
+          var tags = tagText(doc);
           var body = fold(text);
           var score = 0;
           var all = words.every(function (word) {
             var inTitle = countOf(title, word);
+            var inTags = countOf(tags, word);
             var inBody = countOf(body, word);
-            score += inTitle * 20 + Math.min(inBody, 10);
-            return inTitle + inBody > 0;
+            score += inTitle * 20 + inTags * 10 + Math.min(inBody, 10);
+            return inTitle + inTags + inBody > 0;
           });
           if (!all) {
             return;
@@ -281,7 +324,7 @@
           return;
         }
         var limited = found.candidates.length > found.checked.length;
-        render(results, words, limited ? found.candidates.length : results.length, limited);
+        render(results, words, limited ? found.candidates.length : results.length, limited, tagNamed(query));
       })
       .catch(function (error) {
         status.textContent = String(error.message || error);
