@@ -69,14 +69,14 @@ _NUMERALS = frozenset("零一二两三四五六七八九十百千万亿")
 
 
 def _words(run: str) -> list[str]:
-    """A Han run cut into words by the segmenter (`generator.text.words`), long ones into the words
+    """A Han run cut into words by the segmenter taught the taxonomy's keywords (`generator.text.words`), long ones into the words
     they are made of, a lone numeral joined to the word after it: `工信部等三部门` -> 工信部, 等, 三部门;
     `人工智能` -> 人工, 智能."""
-    from generator.text.words import parts, tokens
+    from generator.text.words import keyword_tokens, parts
 
     found: list[str] = []
     numeral = ""
-    for word in (part for token in tokens(run) for part in parts(token)):
+    for word in (part for token in keyword_tokens(run) for part in parts(token)):
         if len(word) == 1 and word in _NUMERALS:
             numeral += word
             continue

@@ -2,8 +2,9 @@
 words: lexical cohesion in ingest, tag keywords, slugs and search.
 
 One tokenizer is made on first use (jieba loads its dictionary then, about a second, and caches
-it in the temporary folder); `add_words` teaches it names and terms its dictionary lacks (a
-taxonomy's keywords), so they come out whole.
+it in the temporary folder). `add_words` teaches a taxonomy's keywords to a second tokenizer, a copy
+used only to find keyword edges (`word_edges`) and to cut slugs: ingest, search and the zh-Hant conversion cut
+text the same way whether or not tags were looked for first.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ BODIES = frozenset(
     "市场监管总局 国家标准委 信通院 中国信通院 赛迪研究院 通信管理局 经信厅 经信委 工信厅 大数据局 "
     "证监会 国家知识产权局".split()
 )
-_ADDED: set[str] = set(BODIES)
+_KEYWORDS: set[str] = set()
+_KEYWORD_TOKENIZER = None
 
 _CJK = re.compile(f"[{HAN_CLASS}]")
 _LATIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+\-]*$")
@@ -48,20 +50,37 @@ def _tokenizer():
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
             tokenizer.initialize()
-            for word in _ADDED:
+            for word in BODIES:
                 tokenizer.add_word(word)
             _TOKENIZER = tokenizer
         return _TOKENIZER
 
 
+def _keyword_tokenizer():
+    """The tokenizer taught the keywords of `add_words`: a copy of the shared one's dictionary (a
+    dictionary copy takes milliseconds; loading jieba again would take a second)."""
+    global _KEYWORD_TOKENIZER
+    base = _tokenizer()
+    with _LOCK:
+        if _KEYWORD_TOKENIZER is None:
+            import jieba
+
+            tokenizer = jieba.Tokenizer()
+            tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(base.FREQ), base.total, True
+            for word in _KEYWORDS:
+                tokenizer.add_word(word)
+            _KEYWORD_TOKENIZER = tokenizer
+        return _KEYWORD_TOKENIZER
+
+
 def add_words(words: Iterable[str]) -> None:
-    """Teach the segmenter words it should keep whole (names, a taxonomy's keywords)."""
-    new = {word for word in words if word and word not in _ADDED}
-    _ADDED.update(new)
-    if _TOKENIZER is not None:
-        with _LOCK:
+    """Teach the keyword tokenizer of `word_edges` words it should keep whole (a taxonomy's keywords)."""
+    new = {word for word in words if word and word not in _KEYWORDS}
+    with _LOCK:
+        _KEYWORDS.update(new)
+        if _KEYWORD_TOKENIZER is not None:
             for word in new:
-                _TOKENIZER.add_word(word)
+                _KEYWORD_TOKENIZER.add_word(word)
 
 
 def dictionary() -> Mapping[str, int]:
@@ -86,6 +105,11 @@ def _word(token: str) -> str | None:
 def tokens(text: str) -> list[str]:
     """`text` cut into jieba's tokens, spaces and punctuation included: they join up to `text`."""
     return _tokenizer().lcut(text)
+
+
+def keyword_tokens(text: str) -> list[str]:
+    """`tokens` as the tokenizer taught the keywords of `add_words` cuts them (a slug keeps 中芯国际 whole)."""
+    return _keyword_tokenizer().lcut(text)
 
 
 _IDF: tuple[dict[str, float], float] | None = None
@@ -149,7 +173,8 @@ def word_edges(text: str, positions: Iterable[int]) -> set[int]:
             continue
         if index not in cuts:
             start, end = runs[index]
-            cuts[index] = set(itertools.accumulate(map(len, cut_by_dictionary(text[start:end])), initial=start))
+            pieces = _keyword_tokenizer().lcut(text[start:end], HMM=False)
+            cuts[index] = set(itertools.accumulate(map(len, pieces), initial=start))
         if position in cuts[index]:
             edges.add(position)
     return edges
