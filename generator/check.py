@@ -191,6 +191,13 @@ def check(content: Path, config: SiteConfig, taxonomy: Taxonomy, overrides: list
         if taxonomy.tags:
             problems += [Problem(path, None, "unknown-tag", f"tag {tag!r} is not in tags.yml")
                          for tag in article.tags if tag not in taxonomy]
+    for article in articles:
+        for old in article.redirect_from:
+            other = first_with_slug.get(old)
+            if other is not None:
+                problems.append(Problem(str(article.path), None, "redirect",
+                                        f"redirect_from {old!r} is the slug of {other.path}: that address shows "
+                                        "it, not a redirect here"))
     slugs = set(first_with_slug)
     for article in articles:
         problems += _body_problems(article, parser, slugs)

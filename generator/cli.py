@@ -9,7 +9,7 @@ import sys
 from generator import __version__
 from generator.errors import BulletinError
 
-COMMANDS = ["init", "ingest", "build", "serve", "check", "deploy"]
+COMMANDS = ["init", "ingest", "build", "serve", "check", "deploy", "tags"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 # Lowest first: a module may import from its own layer and the layers before it, never from a later one.
 LAYERS = [
     ["generator", "generator.errors", "generator.fsutil", "generator.project", "generator.resources", "generator.workers", "generator.text"],
-    ["generator.taxonomy"],
+    ["generator.taxonomy", "generator.tags"],
     ["generator.site.urls"],
     ["generator.site.content"],
     ["generator.site.markup"],

@@ -85,6 +85,8 @@ def test_every_page_has_the_frame(any_site: Built):
     for file in html_files(any_site):
         path = file.relative_to(any_site.out).as_posix()
         page = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+        if page.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # an old address of a renamed article (redirect_from): a stub, no page of the site
         language = "zh-Hant" if path.startswith("zh-hant/") else "zh-Hans"
         path = path.removeprefix("zh-hant/")
         assert page.html["lang"] == language, path

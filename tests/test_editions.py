@@ -40,8 +40,13 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def is_redirect(path: Path) -> bool:
+    """A stub at a renamed article's old address (`redirect_from`), no page of the site."""
+    return 'http-equiv="refresh"' in path.read_text(encoding="utf-8")[:600]
+
+
 def pages(out: Path) -> set[str]:
-    return {path.relative_to(out).as_posix() for path in out.rglob("*.html")}
+    return {path.relative_to(out).as_posix() for path in out.rglob("*.html") if not is_redirect(path)}
 
 
 def with_editions(project: Path, extra: str = TWO_EDITIONS) -> Path:
@@ -84,7 +89,7 @@ def test_every_page_links_to_its_counterpart_and_names_it_in_the_head(sample_sit
 
 def test_zh_hant_text_is_traditional_and_ui_strings_come_from_the_theme(sample_site: Built):
     out = sample_site.out / HANT
-    for path in sorted(out.glob("articles/*.html")):
+    for path in sorted(path for path in out.glob("articles/*.html") if not is_redirect(path)):
         article = soup(path).select_one("article")
         left = {char for char in article.get_text() if char in SIMPLIFIED_ONLY}
         assert not left, (path.name, left)
@@ -96,7 +101,9 @@ def test_zh_hant_text_is_traditional_and_ui_strings_come_from_the_theme(sample_s
     article = soup(out / "articles/gongxinbu-jiaqiang-shuju-xinxi-fenxi.html")
     assert article.h1.get_text() == "工信部：加強資料資訊分析 抓好區域協查任務落實"
     assert re.search(r"閱讀約 \d+ 分鐘", article.select_one(".meta").get_text())
-    assert [a.get_text() for a in article.select(".tag-list a")] == ["疫情防控", "大數據"]
+    assert [a.get_text() for a in article.select(".tag-list a")] == ["疫情防控"]
+    second = soup(out / "articles/gongxinbu-deng-sanbumen-zhaokai-youqi.html")
+    assert [a.get_text() for a in second.select(".tag-list a")] == ["工業網際網路"]  # s2twp: Taiwan vocabulary
     assert article.select_one(".eyebrow a").get_text() == "產業環境"
     assert "新聞發布會" in article.select_one(".prose").get_text()
 

@@ -82,7 +82,7 @@ def test_reingest_changes_nothing_and_keeps_edited_files(project):
     assert f"0 written, {len(before) - 1} unchanged" in again.stdout  # every file but the manifest
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
-    edited = folder / "07-dianxin-yewu-shouru-zengzhang-donglizu.md"
+    edited = folder / "07-dianxin-yewu-shouru-zengzhang-dongli-zu.md"
     text = edited.read_text(encoding="utf-8").replace("tags: [", "tags: [编辑加的标签, ", 1) + "\n编辑补充的一段话。\n"
     edited.write_text(text, encoding="utf-8")
     kept = ingest(project)

@@ -22,6 +22,9 @@ def register(subparsers) -> None:
                                         "beside it, if there is one; see docs/guides/ingest-and-hints.md)")
     parser.add_argument("--dry-run", action="store_true", help="print the outline, write nothing")
     parser.add_argument("--force", action="store_true", help="overwrite files edited since they were generated")
+    parser.add_argument("--reslug", action="store_true",
+                        help="give articles already in the issue folder the current slug rule's slug; the old "
+                             "one stays as a page that redirects to the new (default: published slugs never change)")
     parser.set_defaults(handler=run)
 
 
@@ -42,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     content = Path(args.out)
     planned = plan_all([Path(raw) for raw in args.raw], content, issue_date=_parse_date(args.date),
-                       publication=args.publication, hints_file=Path(args.hints) if args.hints else None)
+                       publication=args.publication, hints_file=Path(args.hints) if args.hints else None,
+                       reslug=args.reslug)
     for item in planned:
         plan = item.plan
         folder = content / plan.folder_name

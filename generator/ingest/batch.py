@@ -12,15 +12,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from generator.errors import BulletinError
 from generator.ingest.hints import Hints, load_hints
-from generator.ingest.pipeline import Options, Plan, plan_ingest
+from generator.ingest.pipeline import Options, Plan, Published, plan_ingest, title_key
 from generator.ingest.writer import WriteReport, write_issue
 from generator.project import HINTS_SUFFIX, RAW_FOLDER, TAGS_FILE
 from generator.taxonomy import load_taxonomy
 
 MAX_RAW_BYTES = 20 * 2**20  # a bulletin is a few hundred KB; anything this big is a mistake
 _ARTICLE_NAME = re.compile(r"^\d+-(.+)\.md$")
+_FRONT_MATTER = re.compile(r"^---\n(.*?)\n---\n", re.S)
 
 
 @dataclass
@@ -64,8 +67,25 @@ def slugs_in_use(content: Path, except_folder: str) -> set[str]:
     return taken
 
 
+def published_slugs(folder: Path) -> dict[str, Published]:
+    """The slug, and the earlier slugs it redirects from, of every article already in an issue
+    folder, by title: re-ingesting keeps them, so that published links never break."""
+    found: dict[str, Published] = {}
+    for file in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        match = _FRONT_MATTER.match(file.read_text(encoding="utf-8", errors="replace"))
+        try:
+            data = yaml.safe_load(match.group(1)) if match else None
+        except yaml.YAMLError:
+            continue
+        if isinstance(data, dict) and data.get("title") and data.get("slug"):
+            earlier = data.get("redirect_from") or []
+            found[title_key(str(data["title"]))] = Published(
+                str(data["slug"]), tuple(map(str, earlier if isinstance(earlier, list) else [earlier])))
+    return found
+
+
 def plan_all(raws: list[Path], content: Path, *, issue_date: date | None = None, publication: str | None = None,
-             hints_file: Path | None = None) -> list[Planned]:
+             hints_file: Path | None = None, reslug: bool = False) -> list[Planned]:
     """Plan every raw file; a hints file named on the command line applies to all, otherwise each
     raw file's own `<name>.hints.yml` applies to it."""
     if issue_date and len(raws) > 1:
@@ -84,7 +104,8 @@ def plan_all(raws: list[Path], content: Path, *, issue_date: date | None = None,
                 slugs |= {article.slug for article in other.plan.articles}
             return slugs
 
-        plan = plan_ingest(read_raw(raw), str(raw), Options(issue_date, publication, hints, taxonomy), taken)
+        plan = plan_ingest(read_raw(raw), str(raw), Options(issue_date, publication, hints, taxonomy, reslug), taken,
+                           lambda folder: published_slugs(content / folder))
         planned.append(Planned(plan, used_hints))
     return planned
 

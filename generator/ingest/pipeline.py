@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -20,9 +20,9 @@ from generator.ingest.lines import Source, split_lines
 from generator.ingest.review import review
 from generator.ingest.rules import label_blocks
 from generator.ingest.segment import Article, Decision, Segmented, segment
-from generator.ingest.tagging import Tagger
 from generator.ingest.writer import PlannedFile
 from generator.project import ISSUE_FILE
+from generator.tags.tagger import Tagger
 from generator.taxonomy import Taxonomy
 from generator.text.slugs import numbered, title_slug
 
@@ -35,6 +35,34 @@ class Options:
     publication: str | None = None
     hints: Hints = field(default_factory=Hints)
     taxonomy: Taxonomy = field(default_factory=lambda: Taxonomy(()))
+    reslug: bool = False  # articles already in the folder get the current slug rule's slug too
+
+
+@dataclass(frozen=True)
+class Published:
+    """An article already in the issue folder: its slug, and the earlier ones that redirect to it."""
+
+    slug: str
+    redirect_from: tuple[str, ...] = ()
+
+
+def title_key(title: str) -> str:
+    """A title as articles are matched by it across ingests: spaces ignored."""
+    return "".join(title.split())
+
+
+def article_slug(title: str, before: Published | None, taken: set[str], reslug: bool) -> Published:
+    """The slug of an article, and the earlier slugs that redirect to it.
+
+    An article already published keeps its slug, so that links to it never break when the slug rule
+    changes; with `reslug` it gets the current rule's slug, and the one it had redirects to it."""
+    if before is not None and not reslug and before.slug not in taken:
+        return before
+    slug = numbered(title_slug(title), taken)
+    if before is None:
+        return Published(slug)
+    earlier = before.redirect_from + ((before.slug,) if before.slug != slug else ())
+    return Published(slug, tuple(dict.fromkeys(s for s in earlier if s != slug)))
 
 
 @dataclass
@@ -96,9 +124,11 @@ def segment_source(source: Source, furniture: list[Furniture], hints: Hints,
 
 
 def plan_ingest(data: bytes, path: str, options: Options,
-                slugs_taken: Callable[[str], set[str]] = lambda folder: set()) -> Plan:
+                slugs_taken: Callable[[str], set[str]] = lambda folder: set(),
+                published: Callable[[str], Mapping[str, Published]] = lambda folder: {}) -> Plan:
     """The issue folder a raw bulletin becomes. `slugs_taken(folder)` gives the slugs that other
-    issues use, once the issue's own folder (its date) is known."""
+    issues use, and `published(folder)` the articles already in the issue's own folder by title
+    (`title_key`), once the folder (its date) is known."""
     source = split_lines(decode_bytes(data, path))
     furniture = detect_furniture(source)
     printed = issue_metadata(furniture)
@@ -118,12 +148,14 @@ def plan_ingest(data: bytes, path: str, options: Options,
 
     tagger = Tagger(options.taxonomy)
     taken = set(slugs_taken(issue_date.isoformat()))
+    before = published(issue_date.isoformat())
     width = max(2, len(str(len(segmented.articles))))
     planned: list[PlannedArticle] = []
     for order, article in enumerate(segmented.articles, start=1):
-        slug = numbered(title_slug(article.title), taken)
+        named = article_slug(article.title, before.get(title_key(article.title)), taken, options.reslug)
+        slug = named.slug
         taken.add(slug)
-        tags = tagger.suggest(article.title, [item.text for item in article.items])
+        tags = tagger.suggest(article.title, [item.text for item in article.items], article.subtitle)
         fields = {
             "title": article.title,
             "subtitle": article.subtitle,
@@ -136,6 +168,7 @@ def plan_ingest(data: bytes, path: str, options: Options,
             "issue": issue_date,
             "order": order,
             "slug": slug,
+            "redirect_from": list(named.redirect_from) or None,
             "tags": tags,
             "source_lines": f"{article.first_line}-{article.last_line}",
         }

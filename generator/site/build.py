@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import BulletinError
-from generator.project import RAW_FOLDER, ProjectPaths
+from generator.project import RAW_FOLDER, TAGS_FILE, ProjectPaths
 from generator.site import output
 from generator.site.content.config import SiteConfig, load_config
 from generator.site.editions.convert import Converter
@@ -42,6 +42,7 @@ from generator.site.render.produce import PAGE_KINDS, SEARCH_INDEX
 from generator.site.render.targets import RenderOptions
 from generator.site.render.theme import Theme, load_theme
 from generator.site.write import Progress, write
+from generator.taxonomy import load_taxonomy
 from generator.text.slugs import Slugger
 
 
@@ -143,7 +144,9 @@ class Builder:
         for edition in editions:
             theme.strings_for(edition.language)  # a missing UI string table fails before any work
         content, prepared = self._store.read(paths.content, editions, self._renderer, input_files)
-        sites = build_sites(content, config, editions, all_editions(config), prepared, self._renderer, self._slugger.slugify, self._memory.related)
+        taxonomy = load_taxonomy(paths.content / TAGS_FILE)  # aliases editors wrote join their tags' pages
+        sites = build_sites(content, config, editions, all_editions(config), prepared, self._renderer, self._slugger.slugify,
+                            self._memory.related, taxonomy.canonical)
         plans = [edition_plan(index, site, theme, manifest, out, options.render, self._store.digests, self._memory.related.digest)
                  for index, site in enumerate(sites)]
         plans.append(root_plan(sites[0], plans[0].targets, config, manifest, out))

@@ -78,6 +78,8 @@ ARTICLE = Schema("front matter", (
     Field("issue", TEXT, "the issue the article belongs to", default="the folder's _issue.yml issue, else the date"),
     Field("order", WHOLE_NUMBER, "the article's place in its issue", default="after numbered articles, by file name"),
     Field("slug", TEXT, "the article's name in its URL (articles/<slug>.html)", default="the file name without its leading number"),
+    Field("redirect_from", TEXT_LIST, "the article's earlier slugs: each old address (articles/<old>.html) sends the reader "
+          "here (written by ingest --reslug)", default="none"),
     Field("tags", TEXT_LIST, "the article's tags", default="none"),
     Field("summary", TEXT, "the text shown in lists and feeds", default="the start of the first paragraph"),
     Field("author", TEXT, "the byline as printed (人民邮电报记者 王海燕), shown on the article page"),

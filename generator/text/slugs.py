@@ -8,8 +8,9 @@ such as `con` get a suffix).
 
 `slugify` names tags, sections, issues and headings: one word per Han run (`数据安全` -> `shujuanquan`),
 at most `MAX_LENGTH` characters. `title_slug` names an article when ingest writes it: the title cut
-into dictionary words (`数据安全` -> `shuju-anquan`), the leading ones that fit `TITLE_LENGTH`; what it
-gives is a slug `slugify` keeps as it is.
+into words by the segmenter (`工信部等三部门召开` -> `gongxinbu-deng-sanbumen-zhaokai`), the leading
+ones that fit `TITLE_LENGTH`; what it gives is a slug `slugify` keeps as it is. The segmenter knows
+the taxonomy's keywords once a tagger is made (ingest makes one first), so they come out whole.
 """
 
 from __future__ import annotations
@@ -64,30 +65,24 @@ def _pieces(text: str) -> Iterator[tuple[bool, str]]:
     yield False, text[position:]
 
 
-def _pairs(chars: list[str]) -> list[str]:
-    """Characters a dictionary did not join into words: three or fewer make one word, more make pairs
-    (most Chinese words have two characters), an odd one out joining the last pair."""
-    if len(chars) <= 3:
-        return ["".join(chars)] if chars else []
-    groups = [chars[i : i + 2] for i in range(0, len(chars) - len(chars) % 2, 2)]
-    if len(chars) % 2:
-        groups[-1] = groups[-1] + chars[-1:]
-    return ["".join(group) for group in groups]
+_NUMERALS = frozenset("零一二两三四五六七八九十百千万亿")
 
 
 def _words(run: str) -> list[str]:
-    """A Han run cut into dictionary words (pypinyin's segmenter), lone characters paired up."""
-    from pypinyin.seg.mmseg import seg
+    """A Han run cut into words by the segmenter taught the taxonomy's keywords (`generator.text.words`), long ones into the words
+    they are made of, a lone numeral joined to the word after it: `工信部等三部门` -> 工信部, 等, 三部门;
+    `人工智能` -> 人工, 智能."""
+    from generator.text.words import keyword_tokens, parts
 
-    words: list[str] = []
-    singles: list[str] = []
-    for piece in seg.cut(run):
-        if len(piece) == 1:
-            singles.append(piece)
+    found: list[str] = []
+    numeral = ""
+    for word in (part for token in keyword_tokens(run) for part in parts(token)):
+        if len(word) == 1 and word in _NUMERALS:
+            numeral += word
             continue
-        words += _pairs(singles) + [piece]
-        singles = []
-    return words + _pairs(singles)
+        found.append(numeral + word)
+        numeral = ""
+    return found + ([numeral] if numeral else [])
 
 
 class Slugger:

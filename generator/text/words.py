@@ -2,12 +2,15 @@
 words: lexical cohesion in ingest, tag keywords, slugs and search.
 
 One tokenizer is made on first use (jieba loads its dictionary then, about a second, and caches
-it in the temporary folder); `add_words` teaches it names and terms its dictionary lacks (a
-taxonomy's keywords), so they come out whole.
+it in the temporary folder). `add_words` teaches a taxonomy's keywords to a second tokenizer, a copy
+used only to find keyword edges (`word_edges`) and to cut slugs: ingest, search and the zh-Hant conversion cut
+text the same way whether or not tags were looked for first.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
 import re
 import threading
@@ -17,7 +20,15 @@ from generator.text.cjk import HAN_CLASS
 
 _LOCK = threading.Lock()
 _TOKENIZER = None
-_ADDED: set[str] = set()
+# Government bodies bulletins name all the time, which jieba's dictionary lacks or cuts wrongly
+# (国家发展改革委 as 国家/发展/改/革委会): taught to every tokenizer.
+BODIES = frozenset(
+    "工信部 工业和信息化部 发改委 发展改革委 国家发展改革委 国资委 网信办 国家网信办 中央网信办 国家数据局 "
+    "市场监管总局 国家标准委 信通院 中国信通院 赛迪研究院 通信管理局 经信厅 经信委 工信厅 大数据局 "
+    "证监会 国家知识产权局".split()
+)
+_KEYWORDS: set[str] = set()
+_KEYWORD_TOKENIZER = None
 
 _CJK = re.compile(f"[{HAN_CLASS}]")
 _LATIN_WORD = re.compile(r"^[A-Za-z0-9][A-Za-z0-9.+\-]*$")
@@ -39,20 +50,37 @@ def _tokenizer():
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
             tokenizer.initialize()
-            for word in _ADDED:
+            for word in BODIES:
                 tokenizer.add_word(word)
             _TOKENIZER = tokenizer
         return _TOKENIZER
 
 
+def _keyword_tokenizer():
+    """The tokenizer taught the keywords of `add_words`: a copy of the shared one's dictionary (a
+    dictionary copy takes milliseconds; loading jieba again would take a second)."""
+    global _KEYWORD_TOKENIZER
+    base = _tokenizer()
+    with _LOCK:
+        if _KEYWORD_TOKENIZER is None:
+            import jieba
+
+            tokenizer = jieba.Tokenizer()
+            tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(base.FREQ), base.total, True
+            for word in _KEYWORDS:
+                tokenizer.add_word(word)
+            _KEYWORD_TOKENIZER = tokenizer
+        return _KEYWORD_TOKENIZER
+
+
 def add_words(words: Iterable[str]) -> None:
-    """Teach the segmenter words it should keep whole (names, a taxonomy's keywords)."""
-    new = {word for word in words if word and word not in _ADDED}
-    _ADDED.update(new)
-    if _TOKENIZER is not None:
-        with _LOCK:
+    """Teach the keyword tokenizer of `word_edges` words it should keep whole (a taxonomy's keywords)."""
+    new = {word for word in words if word and word not in _KEYWORDS}
+    with _LOCK:
+        _KEYWORDS.update(new)
+        if _KEYWORD_TOKENIZER is not None:
             for word in new:
-                _TOKENIZER.add_word(word)
+                _KEYWORD_TOKENIZER.add_word(word)
 
 
 def dictionary() -> Mapping[str, int]:
@@ -74,16 +102,94 @@ def _word(token: str) -> str | None:
     return token.lower() if _LATIN_WORD.match(token) else None
 
 
+def tokens(text: str) -> list[str]:
+    """`text` cut into jieba's tokens, spaces and punctuation included: they join up to `text`."""
+    return _tokenizer().lcut(text)
+
+
+def keyword_tokens(text: str) -> list[str]:
+    """`tokens` as the tokenizer taught the keywords of `add_words` cuts them (a slug keeps 中芯国际 whole)."""
+    return _keyword_tokenizer().lcut(text)
+
+
+_IDF: tuple[dict[str, float], float] | None = None
+
+
+def rarity(word: str) -> float:
+    """How rare `word` is in Chinese at large, the median word being 1: jieba's inverse document
+    frequency over a general corpus (发展 0.3, 手机 0.52, 芯片 0.75, 基站 0.95); a word the
+    table lacks (a name, a long term) counts as the median, as in jieba's own TF-IDF."""
+    global _IDF
+    if _IDF is None:
+        from jieba.analyse import default_tfidf
+
+        _IDF = default_tfidf.idf_loader.get_idf()
+    table, median = _IDF
+    return table.get(word, median) / median
+
+
+def parts(word: str, longest: int = 3) -> list[str]:
+    """A long word as the fewest shorter dictionary words it is made of (`国家发展改革委` -> 国家,
+    发展, 改革, 委; `电信业务收入` -> 电信, 业务, 收入); the word itself when it is short or not made
+    of words (an idiom, `有模有样`)."""
+    if len(word) <= longest:
+        return [word]
+    known = dictionary()
+    # best[i]: (cost, pieces) of word[:i]; a piece is a dictionary word of 2..longest characters or
+    # one character, which costs more (most Chinese words have two)
+    best: list[tuple[int, list[str]]] = [(len(word) * 3, []) for _ in range(len(word) + 1)]
+    best[0] = (0, [])
+    for end in range(1, len(word) + 1):
+        for size in range(1, min(longest, end) + 1):
+            piece = word[end - size:end]
+            if size > 1 and not known.get(piece):
+                continue
+            cost = best[end - size][0] + (1 if size > 1 else 3)
+            if cost < best[end][0]:
+                best[end] = (cost, best[end - size][1] + [piece])
+    found = best[-1][1]
+    return found if sum(len(part) == 1 for part in found) <= 1 else [word]
+
+
+def word_edges(text: str, positions: Iterable[int]) -> set[int]:
+    """Those of `positions` where a word of `text` starts or ends, as jieba cuts it without guessing
+    new words (its HMM): characters outside the dictionary stay single, and a keyword taught to it is
+    never merged into a guessed word.
+
+    Only the runs of text that hold one of the positions are cut: jieba cuts each run of Han letters,
+    ASCII letters and digits on its own, and makes every other character a word of its own, so a
+    position outside a run, or at its edge, is always an edge.
+    """
+    import jieba
+
+    runs = [match.span() for match in jieba.re_han_default.finditer(text)]
+    run_starts = [start for start, _ in runs]
+    cuts: dict[int, set[int]] = {}
+    edges = set()
+    for position in set(positions):
+        index = bisect.bisect_right(run_starts, position) - 1
+        if index < 0 or not runs[index][0] < position < runs[index][1]:
+            edges.add(position)
+            continue
+        if index not in cuts:
+            start, end = runs[index]
+            pieces = _keyword_tokenizer().lcut(text[start:end], HMM=False)
+            cuts[index] = set(itertools.accumulate(map(len, pieces), initial=start))
+        if position in cuts[index]:
+            edges.add(position)
+    return edges
+
+
 def words(text: str) -> list[str]:
     """The words of `text` in order: Chinese words as jieba cuts them, Latin words and numbers
     lower-cased; spaces and punctuation dropped."""
-    return [word for token in _tokenizer().lcut(text) if (word := _word(token))]
+    return [word for token in tokens(text) if (word := _word(token))]
 
 
 def words_of_each(texts: list[str]) -> list[list[str]]:
     """`words` of many texts at once (one pass of the segmenter: much quicker than one per text)."""
     out: list[list[str]] = [[]]
-    for token in _tokenizer().lcut("\n".join(text.replace("\n", " ") for text in texts)):
+    for token in tokens("\n".join(text.replace("\n", " ") for text in texts)):
         if token == "\n":
             out.append([])
         elif word := _word(token):

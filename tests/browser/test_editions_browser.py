@@ -38,7 +38,7 @@ def test_zh_hant_search_finds_traditional_and_latin_terms(page, sample_site: Bui
 
 
 def test_language_switch_goes_to_the_same_page_and_back_from_disk(page, sample_site: Built):
-    article = "articles/xinpian-zhimu-eda-deguo-chanhua-zhilu.html"
+    article = "articles/xinpian-zhimu-eda-de-guochanhua-zhi-lu.html"
     page.goto(url(sample_site, article))
     title = page.locator("h1").inner_text()
     page.click("nav.edition-switch >> text=繁體中文")

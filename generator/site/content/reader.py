@@ -55,6 +55,7 @@ class SourceArticle:
     unknown: tuple[tuple[int, str], ...] = ()  # (line, message) of each field the schema does not know
     author: str | None = None  # the byline, as printed (`人民邮电报记者 王海燕`)
     source_name: str | None = None  # where the article comes from (front matter `source:`, 来源)
+    redirect_from: tuple[str, ...] = ()  # earlier slugs: their pages send the reader here
 
 
 @dataclass
@@ -120,6 +121,7 @@ def read_article(path: Path, key: str, folder_issue: SourceIssue | None) -> Sour
         unknown=tuple((problem.line or 1, problem.message) for problem in ARTICLE.unknown(mapping)),
         author=values["author"],
         source_name=values["source"],
+        redirect_from=tuple(values["redirect_from"]),
     )
 
 

@@ -161,11 +161,11 @@ class _Names:
     warnings: list[str]
 
 
-def _names(content: Content, config: SiteConfig, slugify: Callable[[str], str]) -> _Names:
+def _names(content: Content, config: SiteConfig, slugify: Callable[[str], str], canonical: Callable[[str], str]) -> _Names:
     order = _order(content, config, slugify)
     warnings: list[str] = []
     article_slugs = _article_slugs(order.chronological, order.issue_slugs, slugify, warnings)
-    tag_names = {tag for source in content.articles for tag in source.tags}
+    tag_names = {canonical(tag) for source in content.articles for tag in source.tags}
     return _Names(order, article_slugs, allocate(order.section_names, slugify), allocate(tag_names, slugify), warnings)
 
 
@@ -216,14 +216,16 @@ def _site(draft: _Draft, content: Content, config: SiteConfig, names: _Names, ed
 
 
 def build_sites(content: Content, config: SiteConfig, editions: list[Edition], all_editions: list[Edition], prepared: Mapping[str, Prepared],
-                renderer: MarkdownRenderer, slugify: Callable[[str], str], related: RelatedMemo) -> list[Site]:
+                renderer: MarkdownRenderer, slugify: Callable[[str], str], related: RelatedMemo,
+                canonical: Callable[[str], str] = str) -> list[Site]:
     """The model of each of `editions` from the content read and prepared (`prepared[key]`).
 
     `all_editions` are every edition the site has: what pages link to. `slugify` names issues,
     sections, tags and articles. `related` holds related articles of an earlier build, and gets this
-    build's.
+    build's. `canonical(tag)` is the taxonomy's name for a tag: an alias an editor wrote joins its
+    tag's page.
     """
-    names = _names(content, config, slugify)
+    names = _names(content, config, slugify, canonical)
     drafts = [_draft(edition, names) for edition in editions]
     for groups in names.order.groups.values():
         members = [(section_name, source) for section_name, group in groups for source in group]  # printed order
@@ -231,7 +233,7 @@ def build_sites(content: Content, config: SiteConfig, editions: list[Edition], a
             slug = names.articles[source.key]
             published = _published(source, config.tz, position, len(members))
             for draft in drafts:
-                tags = [draft.tags[name] for name in source.tags]
+                tags = [draft.tags[name] for name in dict.fromkeys(map(canonical, source.tags))]
                 draft.articles[source.key] = _article(prepared[source.key], slug, draft.sections[section_name], tags, config, draft.edition, renderer, published)
     sites = [_site(draft, content, config, names, all_editions) for draft in drafts]
     share_related(sites, related)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.site.model.objects import Site
-from generator.site.render import feeds, html, pages, search, sitemap, static
+from generator.site.render import feeds, html, pages, redirects, search, sitemap, static
 from generator.site.render.reads import Reads
 from generator.site.render.targets import RenderOptions, Target
 from generator.site.render.theme import Theme
@@ -38,12 +38,13 @@ OUTPUTS: dict[str, Output] = {output.kind: output for output in (
     Output("atom", feeds.make),
     Output(search.INDEX, None),
     Output("static", static.make),
+    Output(redirects.KIND, redirects.make),
     Output("sitemap", sitemap.make_sitemap),
     Output("robots", sitemap.make_robots),
     Output("nojekyll", sitemap.make_nojekyll),
     Output("cname", sitemap.make_cname),
 )}
-EDITION_PLANNERS: tuple[Planner, ...] = (pages.plan, feeds.plan, search.plan, static.plan)  # pages first
+EDITION_PLANNERS: tuple[Planner, ...] = (pages.plan, feeds.plan, search.plan, static.plan, redirects.plan)  # pages first
 PAGE_KINDS = frozenset(output.kind for output in OUTPUTS.values() if output.page)
 SEARCH_INDEX = search.INDEX
 
