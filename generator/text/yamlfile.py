@@ -13,6 +13,7 @@ from typing import Any, Literal, overload
 import yaml
 
 from generator.errors import BulletinError
+from generator.fsutil import read_file
 from generator.text.normalize import clean_text
 
 
@@ -110,10 +111,7 @@ def closest(word: str, known: Iterable[str]) -> str | None:
 
 def read_text_file(path: Path, what: str) -> str:
     """A UTF-8 text file (BOM allowed), cleaned of control characters; errors name the file and line."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BulletinError(f"cannot read {what}: {exc.strerror}", path) from None
+    raw = read_file(path, what)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -180,6 +178,27 @@ def _construct(loader: _Loader, node: yaml.Node) -> Any:
     return data
 
 
+MAX_DEPTH = 32  # levels of nesting: a site.yml needs 4; deeper is a mistake or an attack (Python recursion)
+
+
+def _refuse_deep_nesting(root: yaml.Node | None, path: Path, first_line: int, what: str) -> None:
+    """A BulletinError at the first node nested deeper than MAX_DEPTH; an alias inside itself counts as
+    endlessly deep. Iterative, and a node shared through aliases is walked again only when reached
+    deeper than before, so the work stays bounded whatever the document."""
+    deepest: dict[int, int] = {}
+    stack = [(root, 1)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise BulletinError(f"{what} is nested more than {MAX_DEPTH} levels deep (or an alias contains itself)",
+                                path, first_line + node.start_mark.line)
+        if deepest.get(id(node), 0) >= depth or isinstance(node, yaml.ScalarNode):
+            continue
+        deepest[id(node)] = depth
+        children = node.value if isinstance(node, yaml.SequenceNode) else [item for pair in node.value for item in pair]
+        stack.extend((child, depth + 1) for child in children)
+
+
 def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "file") -> Mapping:
     """Parse `text` (which starts on line `first_line` of `path`) as a YAML mapping.
 
@@ -188,6 +207,7 @@ def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "fi
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        _refuse_deep_nesting(node, path, first_line, what)
         data = _construct(loader, node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
