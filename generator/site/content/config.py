@@ -21,6 +21,7 @@ _THEME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _FOLDER_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DOMAIN_RE = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
 _TRADITIONAL_TAGS = ("hant", "tw", "hk", "mo")
+_URL_TRAP_RE = re.compile(r"[\\\x00-\x1f\x7f]")  # a backslash or a control character
 
 # OpenCC configurations an edition may use (its `opencc` setting), with the script each one writes.
 OPENCC_CONFIGS = {
@@ -124,7 +125,9 @@ def _navigation(mapping: Mapping) -> tuple[NavLink, ...]:
             raise mapping.error("navigation", "each navigation entry needs a 'title' and a 'url' (text)")
         url = item["url"].strip()
         scheme = urlsplit(url).scheme
-        if scheme not in ("", "http", "https", "mailto") or url.startswith("//"):
+        # Browsers read `\` as `/` and drop tabs and newlines: `\\evil.example/x`, `\/evil.example/x` and
+        # `/\t/evil.example/x` all lead to another site, like `//evil.example/x`.
+        if scheme not in ("", "http", "https", "mailto") or url.startswith("//") or _URL_TRAP_RE.search(url):
             raise mapping.error("navigation", f"navigation url must be a path in the site or an http(s) URL, got {url!r}")
         links.append(NavLink(clean_text(item["title"]).strip(), url.lstrip("/")))
     return tuple(links)
