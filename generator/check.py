@@ -22,11 +22,13 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 
 from generator.errors import BulletinError
+from generator.fsutil import printable
 from generator.ingest.boilerplate import COPYRIGHT, PAGE_NUMBER
 from generator.ingest.chars import SENTENCE_END, last_meaningful
 from generator.ingest.decode import decode_bytes
 from generator.ingest.hints import load_hints
 from generator.project import CONFIG_FILE, CONTENT_FOLDER, HINTS_SUFFIX, ISSUE_FILE, RAW_FOLDER, TAGS_FILE
+from generator.project import shown
 from generator.site.content.config import SiteConfig, load_config
 from generator.site.content.reader import Content, SourceArticle, SourceIssue, content_folders, read_article, read_issue_file
 from generator.site.editions.edition import overrides_path, read_overrides, unused_overrides
@@ -117,7 +119,8 @@ def _link_problems(article: SourceArticle, token, line: int, slugs: set[str]) ->
 def _read(content: Path) -> tuple[Content, list[Problem]]:
     read = Content()
     problems: list[Problem] = []
-    for _folder, issue_file, paths in content_folders(content):
+    skipped: list[tuple[Path, str]] = []
+    for _folder, issue_file, paths in content_folders(content, skipped):
         folder_issue = None
         if issue_file is not None:
             try:
@@ -131,6 +134,7 @@ def _read(content: Path) -> tuple[Content, list[Problem]]:
             except BulletinError as error:
                 problems.append(_problem(error, "front-matter"))
     problems += [Problem(str(path), line, UNKNOWN_KEY, message) for path, line, message in read.unknown_fields()]
+    problems += [Problem(printable(path), None, "unreadable", f"skipped: {why}") for path, why in skipped]
     return read, problems
 
 
@@ -245,9 +249,4 @@ def check_project(config_path: Path | None, content: Path | None) -> Report:
 
 def _relative(problem: Problem) -> Problem:
     """Paths as the editor typed them: relative to the current folder when inside it."""
-    path = Path(problem.path)
-    try:
-        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        shown = problem.path
-    return Problem(shown, problem.line, problem.rule, problem.message)
+    return Problem(shown(problem.path, Path.cwd()) if problem.path else "", problem.line, problem.rule, problem.message)

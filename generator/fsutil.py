@@ -1,10 +1,15 @@
-"""Atomic file writes: a reader or a crash never sees half a file."""
+"""Files at the edges: atomic writes (a reader or a crash never sees half a file), and reads that only
+ever take regular files (a FIFO, a device, a link to nowhere or to itself is named, never waited on)."""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from generator.errors import BulletinError
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -27,3 +32,68 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
 
 def atomic_write_text(path: str | Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def read_file(path: str | Path, what: str) -> bytes:
+    """The bytes of the regular file at `path`; a BulletinError naming it for anything else. Opened
+    without blocking, so a FIFO (which would wait for a writer for ever) is refused, not read."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise BulletinError(f"cannot read {what}: {describe_os_error(exc)}", path) from None
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise BulletinError(f"cannot read {what}: it is {_kind(mode)}, not a file", path)
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise BulletinError(f"cannot read {what}: {describe_os_error(exc)}", path) from None
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file"
+
+
+def describe_os_error(exc: OSError) -> str:
+    """An OSError in words: 'symbolic link loop', 'No space left on device'."""
+    if exc.errno == errno.ELOOP:
+        return "a symbolic link loop (it leads back to itself)"
+    if exc.errno == errno.ENOENT and exc.filename and os.path.islink(exc.filename):
+        return "a symbolic link to nothing (its target does not exist)"
+    return exc.strerror or str(exc)
+
+
+def unreadable_name(name: str) -> str | None:
+    """Why a file or folder name cannot be taken (it is not UTF-8: it could be neither printed nor
+    published), or None."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "its name is not valid UTF-8: rename it"
+    return None
+
+
+def unreadable(path: str | Path) -> str | None:
+    """Why the project cannot take `path` as a file, or None if it can: a name that is not UTF-8 (it
+    could be neither printed nor published), a symbolic link to nothing or to itself, or a FIFO, device
+    or socket (reading one blocks or never ends)."""
+    why = unreadable_name(os.path.basename(path))
+    if why:
+        return why
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        return describe_os_error(exc)
+    return None if stat.S_ISREG(mode) else f"it is {_kind(mode)}, not a file"
+
+
+def printable(path: str | Path) -> str:
+    """`path` as text that can always be printed: bytes that are not UTF-8 shown as `\\xff`."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")

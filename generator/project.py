@@ -41,10 +41,16 @@ class ProjectPaths:
 
     def show(self, path: str | Path) -> str:
         """`path` relative to the project when it is inside it (for messages), else as given."""
-        try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return shown(path, self.root)
+
+
+def shown(path: str | Path, base: Path) -> str:
+    """`path` relative to `base` when it is inside it (for messages), else as given."""
+    path = Path(path)
+    try:  # the folder resolved, not the file: it may be a link, to nothing or to itself
+        return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def raw_bulletin_of(path: Path) -> Path | None:

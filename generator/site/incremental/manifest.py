@@ -92,7 +92,11 @@ def stamps(files: Iterable[str]) -> dict[str, tuple[int, int]]:
     """The size and modification time of each of `files`."""
     found = {}
     for path in files:
-        stat = os.stat(path)
+        try:
+            stat = os.stat(path)
+        except OSError:  # a link to nothing or to itself: the content walker reports it
+            found[path] = -1, -1
+            continue
         found[path] = stat.st_size, stat.st_mtime_ns
     return found
 

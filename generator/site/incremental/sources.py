@@ -144,12 +144,13 @@ class _Walk:
 
     files: list[tuple[Path, bool, Path | None]] = field(default_factory=list)
     problem: BulletinError | None = None  # met while walking, after `files`
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # see `content_folders`
 
 
 def _walk(root: Path) -> _Walk:
     walk = _Walk()
     try:
-        for _folder, issue_file, articles in content_folders(root):
+        for _folder, issue_file, articles in content_folders(root, walk.skipped):
             if issue_file is not None:
                 walk.files.append((issue_file, True, None))
             walk.files.extend((path, False, issue_file) for path in articles)
@@ -242,6 +243,7 @@ class SourceStore:
             articles[key], prepared[key] = kept, Prepared(kept.source(walk.files[position][0]), kept.reading_minutes, texts)
         if problems:
             raise min(problems, key=lambda item: item[0])[1]
+        content.skipped = walk.skipped
         self._articles, self.prepared_count = articles, len(tasks)
         self.digests = {key: kept.digest for key, kept in articles.items()}
         content.articles = sorted((item.source for item in prepared.values()), key=lambda source: source.key)
