@@ -176,7 +176,7 @@ def _table_close(self, tokens, idx, options, env) -> str:  # noqa: ANN001
     return self.renderToken(tokens, idx, options, env) + "</div>\n"
 
 
-def new_parser(heading_id: Callable[[str, set[str]], str]) -> MarkdownIt:
+def new_parser(heading_id: Callable[[str, UsedIds], str]) -> MarkdownIt:
     """CommonMark and tables, raw HTML shown as text, safe links, and the bulletin rules above;
     `heading_id(text, ids used)` names each heading."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
