@@ -7,6 +7,8 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import BulletinError
@@ -97,3 +99,27 @@ def unreadable(path: str | Path) -> str | None:
 def printable(path: str | Path) -> str:
     """`path` as text that can always be printed: bytes that are not UTF-8 shown as `\\xff`."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+@contextmanager
+def locked(folder: str | Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on `folder` (an advisory lock on the folder itself: no lock file to leave
+    behind, and the system releases it when the process dies, even by kill -9). Another holder makes
+    this wait, after calling `waiting()`; where folders cannot be locked, nothing is locked."""
+    try:
+        import fcntl
+
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting:
+                waiting()
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

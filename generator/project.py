@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,8 @@ class ProjectPaths:
             config=(config or root / CONFIG_FILE).resolve(),
             content=(content or root / CONTENT_FOLDER).resolve(),
             themes=root / THEMES_FOLDER,
-            out=(out or root / OUTPUT_FOLDER).expanduser().resolve(),
+            # not resolved: an output folder that is a symbolic link must stay visible to the guard (`output`)
+            out=Path(os.path.abspath((out or root / OUTPUT_FOLDER).expanduser())),
         )
 
     def show(self, path: str | Path) -> str:

@@ -127,7 +127,13 @@ class Builder:
         unknown: list[BulletinError] = []
         config = load_config(paths.config, required=options.config is not None, unknown=unknown)
         config = config.with_overrides(theme=options.theme, base_url=options.base_url)
-        out = output.check_output_folder(options.out or paths.out, project=paths.root, protected=[paths.content, paths.themes])
+        out = output.guard(paths)
+        with output.building(out):  # one build at a time into one folder: another waits for it
+            return self._build(config, unknown, out, options, started, progress)
+
+    def _build(self, config: SiteConfig, unknown: list[BulletinError], out: Path, options: BuildOptions, started: float,
+               progress: Progress | None) -> BuildResult:
+        paths = self.paths
         chosen = selected(config, options.variants)
         slices = [folder_prefix(edition) if edition else "" for edition in chosen] + [ROOT]
         manifest = self._manifest(out)
