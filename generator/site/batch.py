@@ -12,6 +12,7 @@ is the one of the index in the output folder: the files an edit does not touch a
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
@@ -72,14 +73,14 @@ def _search(context: Context, job: Job, site: Site, reads: Reads) -> tuple[list[
     that index's files are as they were written."""
     place = context.search[job.slice]
     out, folder = context.out, f"{job.prefix}{search.FOLDER}"
-    previous = cachefile.load(place.state) if place.token else None
+    previous = cachefile.load(place.state, search.SearchState.from_plain) if place.token else None
     intact = all(stat_of(f"{out}/{path}") == stat for path, stat in place.files.items())
     if previous is not None and (previous.token != place.token or not intact):
         previous = None
     search.note_reads(site, reads)
     files, state = search.update(site, context.sources, previous, lambda name: Path(f"{out}/{folder}{name}").read_bytes())
     state.token = uuid.uuid4().hex
-    cachefile.save(place.state, state)
+    cachefile.save(place.state, dataclasses.asdict(state))
     return [(folder + name, data) for name, data in files.items()], state.token
 
 

@@ -30,7 +30,7 @@ from generator.site.content.config import SiteConfig, load_config
 from generator.site.editions.convert import Converter
 from generator.site.editions.convert_cache import ConversionCache
 from generator.site.editions.edition import Edition, all_editions, folder_prefix, load_edition, overrides_path, selected
-from generator.site.incremental.cachefile import FOLDER, engine_version
+from generator.site.incremental.cachefile import engine_version
 from generator.site.incremental.manifest import ROOT, Manifest, inputs_digest, stamps, tree_files
 from generator.site.incremental.memory import ModelMemory
 from generator.site.incremental.plan import SlicePlan, edition_plan, root_plan
@@ -40,7 +40,7 @@ from generator.site.model.assemble import build_sites
 from generator.site.render.cards import CARD_FIELDS
 from generator.site.render.produce import PAGE_KINDS, SEARCH_INDEX
 from generator.site.render.targets import RenderOptions
-from generator.site.render.theme import Theme, load_theme
+from generator.site.render.theme import Theme, compiled_templates_folder, load_theme
 from generator.site.write import Progress, write
 from generator.text.slugs import Slugger
 
@@ -213,7 +213,7 @@ class Builder:
     def _load_theme(self, config: SiteConfig, files: dict[str, tuple[int, int]]) -> Theme:
         stamp = inputs_digest(files, config.theme)
         if self._theme is None or self._theme[0] != stamp:
-            self._theme = stamp, load_theme(self.paths.root, config.theme, CARD_FIELDS, self.paths.root / FOLDER / "templates")
+            self._theme = stamp, load_theme(self.paths.root, config.theme, CARD_FIELDS, compiled_templates_folder())
         return self._theme[1]
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,16 +63,15 @@ class Manifest:
     @staticmethod
     def path(project: Path, out: Path, kind: str = "build") -> Path:
         """The cache file of `kind` for the output folder `out`."""
-        name = hashlib.blake2b(str(out).encode("utf-8"), digest_size=8).hexdigest()
-        return project / cachefile.FOLDER / f"{kind}-{name}.pickle"
+        name = hashlib.blake2b(str(out).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+        return project / cachefile.FOLDER / f"{kind}-{name}.json"
 
     @classmethod
     def load(cls, project: Path, out: Path) -> Manifest:
-        kept = cachefile.load(cls.path(project, out))
-        return kept if isinstance(kept, Manifest) else Manifest()
+        return cachefile.load(cls.path(project, out), _manifest_from_plain) or Manifest()
 
     def save(self, project: Path, out: Path) -> None:
-        cachefile.save(self.path(project, out), self)
+        cachefile.save(self.path(project, out), _manifest_to_plain(self))
 
     def intact(self, out: Path, slices: Iterable[str]) -> bool:
         """Whether the output folder holds exactly the files of the manifest, those of `slices` unchanged."""
@@ -86,6 +86,36 @@ class Manifest:
         """Whether a build of the slices `inputs` names (with these input digests) would change nothing."""
         known = all(name in self.slices and self.slices[name].inputs == digest for name, digest in inputs.items())
         return known and self.intact(out, inputs)
+
+
+# As kept: every key once, in a table; a file's dependencies an index into a list of the distinct key
+# sets (each a list of key indices); bytes as hex, the stat a list.
+def _manifest_to_plain(manifest: Manifest) -> dict:
+    keys: dict[str, int] = {}
+    depends: dict[frozenset[str], int] = {}
+    sections = {}
+    for name, section in manifest.sections.items():
+        files = {path: [record.kind, depends.setdefault(record.depends, len(depends)), *record.stat] for path, record in section.files.items()}
+        fingerprints = [[keys.setdefault(key, len(keys)), value.hex() if isinstance(value, bytes) else None]
+                        for key, value in section.fingerprints.items()]
+        sections[name] = {
+            "language": section.language, "inputs": section.inputs, "files": files, "fingerprints": fingerprints,
+            "search_token": section.search_token, "sources": section.sources, "layout": section.layout.hex(),
+        }
+    sets = [[keys.setdefault(key, len(keys)) for key in members] for members in depends]
+    return {"keys": list(keys), "depends": sets, "sections": sections}
+
+
+def _manifest_from_plain(plain: dict) -> Manifest:
+    keys = [sys.intern(key) for key in plain["keys"]]
+    depends = [frozenset([keys[index] for index in members]) for members in plain["depends"]]
+    sections = {}
+    for name, kept in plain["sections"].items():
+        files = {path: OutputFile(kind, depends[index], tuple(stat)) for path, (kind, index, *stat) in kept["files"].items()}
+        fingerprints = {keys[index]: bytes.fromhex(value) if value is not None else None for index, value in kept["fingerprints"]}
+        sections[name] = Section(kept["language"], kept["inputs"], files, fingerprints, kept["search_token"], kept["sources"],
+                                 bytes.fromhex(kept["layout"]))
+    return Manifest(sections)
 
 
 def stamps(files: Iterable[str]) -> dict[str, tuple[int, int]]:

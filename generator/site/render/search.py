@@ -93,6 +93,11 @@ class SearchState:
     estimated: int  # size of all postings (see `_shard_count`)
     token: str = ""  # names the build that wrote the files (see `batch`)
 
+    @classmethod
+    def from_plain(cls, plain: dict) -> SearchState:
+        """The state as kept in the cache (`dataclasses.asdict`)."""
+        return cls(plain["text_key"], tuple(plain["docs"]), tuple(plain["sources"]), plain["estimated"], plain["token"])
+
 
 def _unscript(data: bytes) -> Any:
     """The value a file made by `_script` assigns."""

@@ -62,14 +62,31 @@ def headline(text: str) -> Markup:
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs (Jinja checks each against its source); never an error."""
+    """Compiled templates kept between runs (Jinja checks each against its source); never an error.
+
+    Compiled templates are code: they are kept in the user's own cache folder, never in the project,
+    where a copied or cloned `.cache/` could bring code that every build would run."""
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+
+def compiled_templates_folder() -> Path | None:
+    """The user's private folder for compiled templates (`$XDG_CACHE_HOME/bulletin/templates`, else
+    `~/.cache/...`), made if needed; None where there is no such folder only this user can write to."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base, "bulletin", "templates")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = folder.stat()
+    except OSError:
+        return None
+    if not os.path.isabs(base) or info.st_uid != getattr(os, "getuid", lambda: info.st_uid)() or info.st_mode & 0o022:
+        return None  # someone else could plant code there
+    return folder
 
 
 class Theme:
