@@ -102,24 +102,28 @@ def printable(path: str | Path) -> str:
 
 
 @contextmanager
-def locked(folder: str | Path, waiting: Callable[[], None] | None = None) -> Iterator[None]:
+def locked(folder: str | Path, waiting: Callable[[], None] | None = None, *, blocking: bool = True) -> Iterator[bool]:
     """Hold an exclusive lock on `folder` (an advisory lock on the folder itself: no lock file to leave
     behind, and the system releases it when the process dies, even by kill -9). Another holder makes
-    this wait, after calling `waiting()`; where folders cannot be locked, nothing is locked."""
+    this wait, after calling `waiting()`, or, not `blocking`, gives False at once instead of True.
+    Where folders cannot be locked, nothing is locked (True)."""
     try:
         import fcntl
 
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except (ImportError, OSError):
-        yield
+        yield True
         return
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
+            if not blocking:
+                yield False
+                return
             if waiting:
                 waiting()
             fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        yield True
     finally:
         os.close(fd)

@@ -47,6 +47,7 @@ class SiteServer(ThreadingHTTPServer):
     """Serves `out` to request threads that never outlive the process (a waiting long-poll must not hold Ctrl-C)."""
 
     daemon_threads = True
+    request_queue_size = socket.SOMAXCONN  # not 5: a page's burst of requests (or a test's 200) must not wait for a retry
 
     def __init__(self, host: str, port: int, out: Path, state: SiteState, reload: bool):
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET

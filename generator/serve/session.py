@@ -94,3 +94,4 @@ def serve(options: ServeOptions) -> int:
             server.shutdown()
         server.server_close()
         watcher.stop()
+        output.remove_left_behind(out, wait=False)  # Ctrl-C in the middle of a rebuild's last step

@@ -90,6 +90,18 @@ def building(out: Path) -> Iterator[None]:
         yield
 
 
+def remove_left_behind(out: Path, *, wait: bool = True) -> None:
+    """Delete the build folders beside `out` that an interrupted or killed build left (only marked ones);
+    not `wait`ing, only if no build is running."""
+    if not out.parent.is_dir():
+        return
+    with locked(out.parent, blocking=wait) as free:
+        if free:
+            for stale in out.parent.glob(f".{out.name}-build-*"):
+                if stale.is_dir() and not stale.is_symlink():
+                    _remove_build_folder(stale)
+
+
 def _exchange(first: Path, second: Path) -> bool:
     """Atomically swap two folders; False if the system cannot."""
     libc_name = ctypes.util.find_library("c")
@@ -170,8 +182,7 @@ class Staging:
     def __init__(self, out: Path):
         self.out = out
         self._prefix = f".{out.name}-build-"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        for stale in out.parent.glob(self._prefix + "*"):
+        for stale in out.parent.glob(self._prefix + "*"):  # the caller holds the lock (`building`): none is in use
             if stale.is_dir() and not stale.is_symlink():
                 _remove_build_folder(stale)
         self.folder = Path(tempfile.mkdtemp(prefix=self._prefix, dir=out.parent)).resolve()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, overload
 
@@ -25,9 +25,14 @@ class Mapping:
     lines: dict[str, int]
     path: Path
     first_line: int
+    item_lines: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # a list's text items and their lines
 
     def line(self, key: str) -> int:
         return self.lines.get(key, self.first_line)
+
+    def item_line(self, key: str, text: str) -> int:
+        """The line of the item `text` in the list under `key` (a tag of `tags: [a, b]` or of a block list)."""
+        return next((line for item, line in self.item_lines.get(key, ()) if " ".join(item.split()) == text), self.line(key))
 
     def error(self, key: str, message: str) -> BulletinError:
         return BulletinError(message, self.path, self.line(key))
@@ -224,12 +229,15 @@ def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "fi
         data = {}
     if not isinstance(data, dict):
         raise BulletinError(f"{what} must be a mapping of fields (key: value), got {_kind(data)}", path, first_line)
-    lines = {}
+    lines, item_lines = {}, {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 lines[str(key_node.value)] = first_line + key_node.start_mark.line
-    return Mapping({str(k): v for k, v in data.items()}, lines, path, first_line)
+                if isinstance(value_node, yaml.SequenceNode):
+                    item_lines[str(key_node.value)] = [(item.value, first_line + item.start_mark.line) for item in value_node.value
+                                                       if isinstance(item, yaml.ScalarNode)]
+    return Mapping({str(k): v for k, v in data.items()}, lines, path, first_line, item_lines)
 
 
 class _PlainDumper(yaml.SafeDumper):
