@@ -96,6 +96,12 @@ def unreadable(path: str | Path) -> str | None:
     return None if stat.S_ISREG(mode) else f"it is {_kind(mode)}, not a file"
 
 
+def real_path(path: str | Path) -> Path:
+    """`path` with every symbolic link followed, as far as they lead: a loop or a link to nothing stops
+    there, never an error (`Path.resolve` raises on a loop)."""
+    return Path(os.path.realpath(path))
+
+
 def printable(path: str | Path) -> str:
     """`path` as text that can always be printed: bytes that are not UTF-8 shown as `\\xff`."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")

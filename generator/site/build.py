@@ -18,7 +18,6 @@ the whole session. `build()` runs one build with a new one.
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import BulletinError
-from generator.fsutil import locked
+from generator.fsutil import locked, real_path
 from generator.project import ProjectPaths
 
 MARKER = ".bulletin-build"
@@ -53,12 +53,12 @@ def check_output_folder(out: Path, *, project: Path, protected: list[Path]) -> P
     out = Path(os.path.abspath(out.expanduser()))
     if out.is_symlink():
         raise BulletinError("the output folder is a symbolic link; name the real folder instead", out)
-    resolved = out.resolve()
-    home = Path.home().resolve()
-    if _is_within(project.resolve(), resolved) or resolved == home:
+    resolved = real_path(out)
+    home = real_path(Path.home())
+    if _is_within(real_path(project), resolved) or resolved == home:
         raise BulletinError("refusing to build into this folder: it is (or contains) the project or your home folder; use --out output", out)
     for folder in protected:
-        if _is_within(resolved, folder.resolve()):
+        if _is_within(resolved, real_path(folder)):
             raise BulletinError(f"refusing to build inside {folder}: choose a folder outside content and themes", out)
     if resolved.parent.is_dir() and not os.access(resolved.parent, os.W_OK):
         raise BulletinError("cannot build here: the folder holding the output is read-only (a build is made beside "

@@ -179,7 +179,10 @@ def _construct(loader: _Loader, node: yaml.Node) -> Any:
         elif isinstance(value, yaml.SequenceNode) and value.tag == _SEQ and all(isinstance(item, yaml.ScalarNode) and item.tag == _STR for item in value.value):
             data[key.value] = [item.value for item in value.value]
         else:
-            data[key.value] = loader.construct_object(value, deep=True)
+            try:
+                data[key.value] = loader.construct_object(value, deep=True)
+            except (ValueError, OverflowError) as exc:  # an integer of 5,000 digits: Python refuses to read it
+                raise yaml.MarkedYAMLError(problem=f"{key.value}: {exc}".split(";")[0], problem_mark=value.start_mark) from None
     return data
 
 
@@ -221,8 +224,8 @@ def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "fi
         if ": {{" in text:  # protected text opening a value reads as a YAML mapping
             problem += ' (a value that starts with {{ must be quoted: title: "{{…}}…")'
         raise BulletinError(f"invalid YAML in {what}: {problem}", path, line) from None
-    except yaml.YAMLError as exc:
-        raise BulletinError(f"invalid YAML in {what}: {exc}", path, first_line) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise BulletinError(f"invalid YAML in {what}: {str(exc).split(';')[0]}", path, first_line) from None
     finally:
         loader.dispose()
     if data is None:

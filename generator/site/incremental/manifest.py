@@ -93,29 +93,29 @@ class Manifest:
 def _manifest_to_plain(manifest: Manifest) -> dict:
     keys: dict[str, int] = {}
     depends: dict[frozenset[str], int] = {}
-    sections = {}
-    for name, section in manifest.sections.items():
-        files = {path: [record.kind, depends.setdefault(record.depends, len(depends)), *record.stat] for path, record in section.files.items()}
+    slices = {}
+    for name, part in manifest.slices.items():
+        files = {path: [record.kind, depends.setdefault(record.depends, len(depends)), *record.stat] for path, record in part.files.items()}
         fingerprints = [[keys.setdefault(key, len(keys)), value.hex() if isinstance(value, bytes) else None]
-                        for key, value in section.fingerprints.items()]
-        sections[name] = {
-            "language": section.language, "inputs": section.inputs, "files": files, "fingerprints": fingerprints,
-            "search_token": section.search_token, "sources": section.sources, "layout": section.layout.hex(),
+                        for key, value in part.fingerprints.items()]
+        slices[name] = {
+            "language": part.language, "inputs": part.inputs, "files": files, "fingerprints": fingerprints,
+            "search_token": part.search_token, "sources": part.sources, "layout": part.layout.hex(),
         }
     sets = [[keys.setdefault(key, len(keys)) for key in members] for members in depends]
-    return {"keys": list(keys), "depends": sets, "sections": sections}
+    return {"keys": list(keys), "depends": sets, "slices": slices, "warnings": manifest.warnings}
 
 
 def _manifest_from_plain(plain: dict) -> Manifest:
     keys = [sys.intern(key) for key in plain["keys"]]
     depends = [frozenset([keys[index] for index in members]) for members in plain["depends"]]
-    sections = {}
-    for name, kept in plain["sections"].items():
+    slices = {}
+    for name, kept in plain["slices"].items():
         files = {path: OutputFile(kind, depends[index], tuple(stat)) for path, (kind, index, *stat) in kept["files"].items()}
         fingerprints = {keys[index]: bytes.fromhex(value) if value is not None else None for index, value in kept["fingerprints"]}
-        sections[name] = Section(kept["language"], kept["inputs"], files, fingerprints, kept["search_token"], kept["sources"],
-                                 bytes.fromhex(kept["layout"]))
-    return Manifest(sections)
+        slices[name] = Slice(kept["language"], kept["inputs"], files, fingerprints, kept["search_token"], kept["sources"],
+                             bytes.fromhex(kept["layout"]))
+    return Manifest(slices, plain["warnings"])
 
 
 def stamps(files: Iterable[str]) -> dict[str, tuple[int, int]]:
@@ -148,6 +148,7 @@ def tree_files(folder: Path, skip: Callable[[str], bool] = lambda name: False) -
             files = [name for name in files if not skip(name)]
         dirs.sort()
         found.extend(f"{root}/{name}" for name in sorted(files))
+        found.extend(f"{root}/{name}" for name in dirs if os.path.islink(f"{root}/{name}"))  # not walked, but seen
     return found
 
 
