@@ -76,7 +76,7 @@ def branch_ref(repo: Path, branch: str) -> str:
     """The ref of the branch to publish to, if it may be: a valid name, and checked out nowhere (moving
     a checked-out branch to the site's tree would turn every project file into a change to commit)."""
     ref = f"refs/heads/{branch}"
-    if branch.startswith("-") or git(repo, "check-ref-format", ref, check=False).returncode != 0:
+    if branch.startswith("-") or branch == "HEAD" or git(repo, "check-ref-format", ref, check=False).returncode != 0:
         raise BulletinError(f"not a valid branch name: {branch!r}")
     listing = git(repo, "worktree", "list", "--porcelain", check=False).stdout.split("\n\n")
     for worktree in listing:

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.errors import BulletinError
-from generator.fsutil import describe_os_error, read_file
+from generator.fsutil import describe_os_error, printable, read_file, unreadable_name
 from generator.ingest.hints import Hints, load_hints
 from generator.ingest.pipeline import Options, Plan, plan_ingest
 from generator.ingest.writer import WriteReport, write_issue
@@ -31,6 +31,8 @@ class Planned:
 
 
 def read_raw(path: Path) -> bytes:
+    if unreadable_name(str(path)):  # its name goes into _issue.yml and every message
+        raise BulletinError("the file's name (or its folder's) is not valid UTF-8: rename it", printable(path))
     try:
         size = path.stat().st_size
     except FileNotFoundError:

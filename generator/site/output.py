@@ -45,7 +45,8 @@ def _is_within(path: Path, folder: Path) -> bool:
 def guard(paths: ProjectPaths) -> Path:
     """The project's output folder, resolved, if a build may replace it and a server may serve it; else
     a BulletinError (the one guard of `bulletin build`, `serve` and `deploy`)."""
-    return check_output_folder(paths.out, project=paths.root, protected=[paths.content, paths.themes])
+    own = [paths.root / name for name in (".git", ".cache")]  # the repository and the build's own cache
+    return check_output_folder(paths.out, project=paths.root, protected=[paths.content, paths.themes, *own])
 
 
 def check_output_folder(out: Path, *, project: Path, protected: list[Path]) -> Path:
@@ -59,7 +60,7 @@ def check_output_folder(out: Path, *, project: Path, protected: list[Path]) -> P
         raise BulletinError("refusing to build into this folder: it is (or contains) the project or your home folder; use --out output", out)
     for folder in protected:
         if _is_within(resolved, real_path(folder)):
-            raise BulletinError(f"refusing to build inside {folder}: choose a folder outside content and themes", out)
+            raise BulletinError(f"refusing to build inside {folder}: choose a folder outside content, themes, .git and .cache", out)
     if resolved.parent.is_dir() and not os.access(resolved.parent, os.W_OK):
         raise BulletinError("cannot build here: the folder holding the output is read-only (a build is made beside "
                             "the output, then swapped in)", resolved.parent)

@@ -59,7 +59,7 @@ class Mapping:
                 raise self.error(key, f"missing required field '{key}'")
             return default
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise self.error(key, f"field '{key}' must be text, got {_kind(value)}")
+            raise self.error(key, f"field '{key}' must be text, got {describe_value(value)}")
         return " ".join(str(value).split()) or default
 
     @overload
@@ -72,7 +72,7 @@ class Mapping:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(key, f"field '{key}' must be a whole number, got {_kind(value)}")
+            raise self.error(key, f"field '{key}' must be a whole number, got {describe_value(value)}")
         if minimum is not None and value < minimum:
             raise self.error(key, f"field '{key}' must be at least {minimum}, got {value}")
         return value
@@ -86,7 +86,7 @@ class Mapping:
         result = []
         for item in items:
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-                raise self.error(key, f"field '{key}' must be a list of text, got {_kind(item)} in it")
+                raise self.error(key, f"field '{key}' must be a list of text, got {describe_value(item)} in it")
             text = " ".join(str(item).split())
             if text:
                 result.append(text)
@@ -105,7 +105,7 @@ class Mapping:
                 return dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise self.error(key, f"field '{key}' must be a date like 2021-08-12, got {value!r}")
+        raise self.error(key, f"field '{key}' must be a date like 2021-08-12, got {describe_value(value)}")
 
 
 def closest(word: str, known: Iterable[str]) -> str | None:
@@ -124,14 +124,16 @@ def read_text_file(path: Path, what: str) -> str:
     return clean_text(text)
 
 
-def _kind(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """A value for a message: its kind, or itself cut short (a whole file must never be shown back)."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
-    return repr(value)
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
@@ -231,7 +233,7 @@ def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "fi
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise BulletinError(f"{what} must be a mapping of fields (key: value), got {_kind(data)}", path, first_line)
+        raise BulletinError(f"{what} must be a mapping of fields (key: value), got {describe_value(data)}", path, first_line)
     lines, item_lines = {}, {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:

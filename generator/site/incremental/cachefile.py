@@ -13,6 +13,7 @@ mappings, dates) and back, and anything unexpected while reading it back means n
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import importlib.util
@@ -77,8 +78,9 @@ def save(path: Path, value: Any) -> None:
         data = json.dumps({"engine": engine_version(), "value": value}, ensure_ascii=False, separators=(",", ":"), default=_to_plain)
         temporary.write_bytes(data.encode("utf-8", "surrogatepass"))
         os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # a cache that cannot be written is no cache
+    except OSError:  # a cache that cannot be written is no cache
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
 
 
 _DATE, _DATETIME = "__date__", "__datetime__"
