@@ -43,10 +43,11 @@ def read_file(path: str | Path, what: str) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise BulletinError(f"cannot read {what}: {describe_os_error(exc)}", path) from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise BulletinError(f"cannot read {what}: it is {_kind(mode)}, not a file", path)
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise BulletinError(f"cannot read {what}: it is {_kind(mode)}, not a file", path)
         try:
             return handle.read()
         except OSError as exc:
