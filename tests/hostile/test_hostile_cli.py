@@ -74,8 +74,7 @@ def test_any_value_of_any_option(built, tmp_path, command, option, value):
         assert snapshot(project / "content") == content_before
 
 
-@pytest.mark.parametrize("args", [["serve", "--port", "-1"], ["serve", "--port", "70000"], ["serve", "--host", "256.0.0.1", "--port", "0"],
-                                  ["serve", "--host", "", "--port", "0", "--out", "/"], ["serve", "--port", "x"]])
+@pytest.mark.parametrize("args", [["serve", "--port", "-1"], ["serve", "--port", "70000"], ["serve", "--host", "", "--port", "0", "--out", "/"], ["serve", "--port", "x"]])
 def test_serve_refuses_what_it_cannot_serve_in_one_line(built, tmp_path, args):
     project = shutil.copytree(built, tmp_path / "project", symlinks=True)
     result = run_process(*args, cwd=project)
