@@ -98,9 +98,14 @@ def remove_left_behind(out: Path, *, wait: bool = True) -> None:
         return
     with locked(out.parent, blocking=wait) as free:
         if free:
-            for stale in out.parent.glob(f".{out.name}-build-*"):
-                if stale.is_dir() and not stale.is_symlink():
-                    _remove_build_folder(stale)
+            _remove_stale(out)
+
+
+def _remove_stale(out: Path) -> None:
+    """Delete the marked build folders beside `out`; the caller holds the lock (`building`), so none is in use."""
+    for stale in out.parent.glob(f".{out.name}-build-*"):
+        if stale.is_dir() and not stale.is_symlink():
+            _remove_build_folder(stale)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -183,9 +188,7 @@ class Staging:
     def __init__(self, out: Path):
         self.out = out
         self._prefix = f".{out.name}-build-"
-        for stale in out.parent.glob(self._prefix + "*"):  # the caller holds the lock (`building`): none is in use
-            if stale.is_dir() and not stale.is_symlink():
-                _remove_build_folder(stale)
+        _remove_stale(out)
         self.folder = Path(tempfile.mkdtemp(prefix=self._prefix, dir=out.parent)).resolve()
         self._committed = False
         try:

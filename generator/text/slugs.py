@@ -177,14 +177,11 @@ def allocate(names: Iterable[str], slug_of: Callable[[str], str] = slugify, rese
 def _suffixed(name: str, slug: str, taken: set[str]) -> str:
     """`slug` with the shortest prefix (six digits at least) of the name's hash that makes it free."""
     digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()
-    for length in range(6, len(digest) + 1, 2):
+    for length in range(6, len(digest), 2):
         candidate = f"{slug}-{digest[:length]}"
         if candidate not in taken:
             return candidate
-    number = 2
-    while f"{slug}-{digest}-{number}" in taken:
-        number += 1
-    return f"{slug}-{digest}-{number}"
+    return numbered(f"{slug}-{digest}", taken)
 
 
 def numbered(base: str, taken: set[str]) -> str:

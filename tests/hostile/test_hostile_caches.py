@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_helpers import article, assert_clean, make_project, run, snapshot
+from hostile_helpers import article, assert_clean, run, snapshot
 
 
 class Payload:
@@ -26,18 +26,6 @@ class Payload:
 
     def __reduce__(self):
         return os.system, (f"touch {self.marker}",)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("caches") / "project")
-    assert_clean(run("build", cwd=project))
-    return project
-
-
-@pytest.fixture
-def project(built, tmp_path) -> Path:
-    return shutil.copytree(built, tmp_path / "project", symlinks=True)
 
 
 def cache_files(project: Path) -> list[Path]:

@@ -62,8 +62,7 @@ CASES = [(command, option, value) for command, options in OPTIONS.items() for op
 
 
 @pytest.mark.parametrize("command, option, value", CASES, ids=[f"{c}{o}-{i % len(VALUES)}" for i, (c, o, _) in enumerate(CASES)])
-def test_any_value_of_any_option(built, tmp_path, command, option, value):
-    project = shutil.copytree(built, tmp_path / "project", symlinks=True)
+def test_any_value_of_any_option(project, command, option, value):
     content_before = snapshot(project / "content")
     status, stdout, stderr = invoke(project, command_line(command, option, value))
     assert "Traceback" not in stderr and status in (0, 1, 2), (status, stderr)
@@ -75,8 +74,7 @@ def test_any_value_of_any_option(built, tmp_path, command, option, value):
 
 
 @pytest.mark.parametrize("args", [["serve", "--port", "-1"], ["serve", "--port", "70000"], ["serve", "--host", "", "--port", "0", "--out", "/"], ["serve", "--port", "x"]])
-def test_serve_refuses_what_it_cannot_serve_in_one_line(built, tmp_path, args):
-    project = shutil.copytree(built, tmp_path / "project", symlinks=True)
+def test_serve_refuses_what_it_cannot_serve_in_one_line(project, args):
     result = run_process(*args, cwd=project)
     assert_no_traceback(result)
     assert result.returncode in (1, 2), result.stdout

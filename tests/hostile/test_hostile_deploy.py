@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from build_helpers import commit_project
 from hostile_helpers import assert_clean, assert_refused, make_project, run
 
 
@@ -28,14 +29,7 @@ def state(repo: Path) -> tuple[str, str, str]:
 
 @pytest.fixture(scope="module")
 def committed(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("deploy") / "project")
-    git(project, "init", "--quiet", "--initial-branch=main")
-    git(project, "config", "user.name", "Editor")
-    git(project, "config", "user.email", "editor@example.com")
-    (project / ".gitignore").write_text("output/\n.cache/\n")
-    git(project, "add", ".")
-    git(project, "commit", "--quiet", "-m", "content")
-    return project
+    return commit_project(make_project(tmp_path_factory.mktemp("deploy") / "project"), "output/\n.cache/\n")
 
 
 @pytest.fixture

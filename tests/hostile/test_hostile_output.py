@@ -20,22 +20,10 @@ from pathlib import Path
 import pytest
 
 from build_helpers import ROOT
-from hostile_helpers import article, assert_clean, assert_refused, leftovers, make_project, run, run_process, snapshot
+from hostile_helpers import article, assert_clean, assert_refused, leftovers, run, run_process, snapshot
 
 sys.path.insert(0, str(ROOT))
 from bench import corpus  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("output") / "project")
-    assert_clean(run("build", cwd=project))
-    return project
-
-
-@pytest.fixture
-def project(built, tmp_path) -> Path:
-    return shutil.copytree(built, tmp_path / "project", symlinks=True)
 
 
 # --- one guard for build, serve and deploy ------------------------------------------------------

@@ -25,11 +25,6 @@ def built(tmp_path_factory) -> Path:
     return project
 
 
-@pytest.fixture
-def project(built, tmp_path) -> Path:
-    return shutil.copytree(built, tmp_path / "project", symlinks=True)
-
-
 def published(out: Path) -> str:
     return "".join(path.read_text(encoding="utf-8", errors="replace") for path in out.rglob("*") if path.is_file())
 

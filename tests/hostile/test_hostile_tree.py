@@ -9,7 +9,6 @@ process with a timeout.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 from pathlib import Path
 
@@ -65,19 +64,6 @@ SHAPES = {"fifo": fifo, "dangling-link": dangling, "link-loop": loop, "mutual-li
           "link-to-its-folder": link_to_folder}
 REASONS = {"fifo": "FIFO", "dangling-link": "symbolic link to nothing", "link-loop": "symbolic link loop", "mutual-link-loop": "loop",
            "socket": "socket", "link-to-its-folder": "folder"}
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("tree") / "project")
-    assert_clean(run("build", cwd=project))
-    return project
-
-
-@pytest.fixture
-def project(built, tmp_path) -> Path:
-    """A copy of a small built project (output and cache included), for one case to change."""
-    return shutil.copytree(built, tmp_path / "project", symlinks=True)
 
 
 @pytest.mark.parametrize("shape", SHAPES)

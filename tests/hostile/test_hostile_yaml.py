@@ -8,7 +8,6 @@ not UTF-8. Each either works or stops with one line naming the file (and line), 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -82,8 +81,7 @@ def run_command(command: str, project: Path):
 
 
 @pytest.mark.parametrize("kind, payload, command", CASES, ids=[f"{kind}-{payload}-{command}" for kind, payload, command in CASES])
-def test_hostile_yaml_works_or_is_named_and_the_output_stays(built, tmp_path, kind, payload, command):
-    project = shutil.copytree(built, tmp_path / "project", symlinks=True)
+def test_hostile_yaml_works_or_is_named_and_the_output_stays(project, kind, payload, command):
     relative, make, _ = FILES[kind]
     (project / relative).write_text(make(PAYLOADS[payload]), encoding="utf-8")
     before = snapshot(project / "output")
@@ -103,8 +101,7 @@ def test_hostile_yaml_works_or_is_named_and_the_output_stays(built, tmp_path, ki
 
 
 @pytest.mark.parametrize("kind", [kind for kind in FILES if kind != "front-matter"])
-def test_yaml_that_is_not_utf8_is_named(built, tmp_path, kind):
-    project = shutil.copytree(built, tmp_path / "project", symlinks=True)
+def test_yaml_that_is_not_utf8_is_named(project, kind):
     relative, _, commands = FILES[kind]
     (project / relative).write_bytes(b"nested: \xff\xfe\x80 not utf-8\n")
     before = snapshot(project / "output")
@@ -117,8 +114,7 @@ def test_yaml_that_is_not_utf8_is_named(built, tmp_path, kind):
     assert snapshot(project / "output") == before
 
 
-def test_a_front_matter_nested_300_deep_is_refused_at_its_line(built, tmp_path):
-    project = shutil.copytree(built, tmp_path / "project", symlinks=True)
+def test_a_front_matter_nested_300_deep_is_refused_at_its_line(project):
     path = project / "content" / "2021-08-12" / "02-second.md"
     path.write_text(article("深", tags="\n" + "".join("  " * level + "- \n" for level in range(1, DEEP))), encoding="utf-8")
     error = assert_refused(run("build", cwd=project), "02-second.md")
