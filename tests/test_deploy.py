@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from build_helpers import ROOT, build_project, commit_project, run_bulletin
+
 from generator import ghpages
 
 PAGES_URL = "https://user.github.io/repo/"

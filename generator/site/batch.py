@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -99,7 +99,7 @@ def _render_chunk(context: Context, jobs: Sequence[Job]) -> list[Written]:
     return written
 
 
-def render(jobs: Sequence[Job], context: Context) -> Iterator[Written]:
+def render(jobs: Sequence[Job], context: Context) -> Generator[Written]:
     """Render `jobs` into the build folder, in worker processes when there are many; files in no
     particular order."""
     searches = [[job] for job in jobs if job.target.kind == SEARCH_INDEX]  # each alone: the longest jobs, first

@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import assert_clean, make_project, run
 
 

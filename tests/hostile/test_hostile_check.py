@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from hostile_helpers import assert_no_traceback, make_project, run
 
 FRONT = """---

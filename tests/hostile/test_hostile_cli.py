@@ -14,11 +14,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hostile_helpers import RAW_BULLETIN, assert_no_traceback, make_project, run_process, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from hostile_helpers import RAW_BULLETIN, assert_no_traceback, make_project, run_process, snapshot
 
 VALUES = ["", " ", "-", ".", "..", "/", "~", "~root", "/dev/null", "/dev/zero", "/proc/self/mem", "/etc/passwd", "nowhere/at/all",
           "a" * 300, "a/" * 200 + "b", "\t", "con", "site.yml", "content", "output", "themes", "content/raw", "*", "$(touch pwned)",

@@ -11,7 +11,6 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-
 from hostile_helpers import assert_clean, assert_refused, make_project, run, snapshot
 
 OFF_SITE = ["\\\\evil.example/x", "\\/evil.example/x", "/\\evil.example/x", "//evil.example/x", "/\t/evil.example/x",

@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from build_helpers import commit_project
 from hostile_helpers import assert_clean, assert_refused, make_project, run
 

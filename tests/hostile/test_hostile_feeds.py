@@ -11,11 +11,10 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from build_helpers import ROOT
 from hostile_helpers import article, assert_clean, make_project, run
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 FORBIDDEN = ["\x01", "\x0c", "\x1b", "\ufffe", "\uffff", "\x00", "\x08", "\x1f"]
 SITE = "title: {title}\ndescription: {title}\neditions:\n  - {{language: zh-Hant, opencc: s2twp}}\n"

@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from build_helpers import ROOT
 from hostile_helpers import RAW_BULLETIN, assert_clean, assert_refused, run, run_process
 

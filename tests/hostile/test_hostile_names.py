@@ -11,10 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
+from hostile_helpers import article, assert_clean, make_project, run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from hostile_helpers import article, assert_clean, make_project, run
 
 COLLIDING = ["A", "a", "A-86f7e4"]
 

@@ -18,13 +18,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from build_helpers import ROOT
 from hostile_helpers import article, assert_clean, assert_refused, leftovers, run, run_process, snapshot
 
 sys.path.insert(0, str(ROOT))
 from bench import corpus  # noqa: E402
-
 
 # --- one guard for build, serve and deploy ------------------------------------------------------
 

@@ -19,7 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from build_helpers import ROOT
 from hostile_helpers import leftovers, make_project
 from serve_helpers import Served, wait_until

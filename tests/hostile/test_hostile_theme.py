@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import assert_clean, assert_refused, make_project, run, run_process, snapshot
 
 SITE = "theme: mine\n"

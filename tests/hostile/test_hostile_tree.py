@@ -13,7 +13,6 @@ import socket
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import article, assert_clean, assert_refused, make_project, run, run_process, snapshot
 
 ISSUE = "content/2021-08-12"

@@ -8,7 +8,6 @@ hang; the sizes of what is written are checked directly.
 from __future__ import annotations
 
 import pytest
-
 from hostile_helpers import article, assert_clean, make_project, run, snapshot
 
 pytestmark = pytest.mark.timeout(180)  # a hang, not a benchmark: each case builds in a few seconds

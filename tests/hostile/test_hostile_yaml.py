@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hostile_helpers import RAW_BULLETIN, article, assert_clean, assert_refused, make_project, run, snapshot
 
 DEEP = 300

@@ -21,7 +21,6 @@ from generator.site.model.prepare import Prepared
 from generator.site.model.related import RelatedMemo, share_related
 from generator.text.slugs import allocate
 
-
 # Tags an article shows: each tag page lists the article with all its tags, so the output grows with
 # the square of an article's tags (3,000 tags wrote 658 MB). Ingest gives 1-6; editors add a few.
 MAX_TAGS = 30
