@@ -4,6 +4,7 @@ ever take regular files (a FIFO, a device, a link to nowhere or to itself is nam
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import stat
 import tempfile
@@ -14,12 +15,35 @@ from pathlib import Path
 from generator.errors import BulletinError
 
 
+@functools.cache
+def umask() -> int:
+    """The process's umask (reading it means setting it, so it is read once, before any thread starts)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def make_build_folder(prefix: str, parent: Path) -> Path:
+    """A new temporary folder in `parent` with the permissions `mkdir` would give it: mkdtemp's 0700
+    would make a published site (a web server's, a teammate's copy) unreadable to everyone else."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+    folder.chmod(0o777 & ~umask())
+    return folder
+
+
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp's 0600 would hide an article, a site.yml or a page from everyone else: the mode of
+        # the file replaced, else what a plain open() gives
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except OSError:
+            mode = 0o666 & ~umask()
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())

@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import BulletinError
-from generator.fsutil import locked, real_path
+from generator.fsutil import locked, make_build_folder, real_path
 from generator.project import ProjectPaths
 
 MARKER = ".bulletin-build"
@@ -189,7 +189,7 @@ class Staging:
         self.out = out
         self._prefix = f".{out.name}-build-"
         _remove_stale(out)
-        self.folder = Path(tempfile.mkdtemp(prefix=self._prefix, dir=out.parent)).resolve()
+        self.folder = make_build_folder(self._prefix, out.parent).resolve()
         self._committed = False
         try:
             (self.folder / MARKER).write_bytes(MARKER_TEXT)

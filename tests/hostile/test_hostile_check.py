@@ -36,7 +36,7 @@ def checked(tmp_path):
 
 @pytest.mark.parametrize("file, rule, line", [
     ("01-a.md", "slug", 4), ("01-a.md", "unknown-section", 5), ("01-a.md", "unknown-tag", 8),
-    ("02-b.md", "slug", 4), ("02-b.md", "duplicate-slug", 4), ("02-b.md", "unknown-tag", 5), ("01-a.md", "front-matter", 9),
+    ("02-b.md", "slug", 4), ("02-b.md", "duplicate-slug", 4), ("02-b.md", "unknown-tag", 5), ("01-a.md", "unknown-key", 9),
 ])
 def test_every_rule_reports_its_line(checked, file, rule, line):
     assert (file, rule, line) in checked, sorted(checked)

@@ -80,6 +80,21 @@ def test_serve_refuses_what_it_cannot_serve_in_one_line(project, args):
     assert result.returncode in (1, 2), result.stdout
 
 
+@pytest.mark.parametrize("value", VALUES, ids=range(len(VALUES)))
+def test_any_folder_name_given_to_init(tmp_path, value):
+    """A new site where it can be made, else one line (argparse's for a name that is empty or the root);
+    nothing written outside the folder named."""
+    (tmp_path / "here").mkdir()
+    status, stdout, stderr = invoke(tmp_path / "here", ["init", value])
+    assert "Traceback" not in stderr and status in (0, 1, 2), (status, stderr)
+    assert len([line for line in stderr.splitlines() if ": error: " in line]) == (status != 0), stderr
+    if status == 0:
+        site = (tmp_path / "here" / value).resolve()
+        assert (site / "site.yml").is_file() and (site / "content" / "tags.yml").is_file()
+    assert value.strip() not in ("", "/") or status == 2
+    assert not (tmp_path / "here" / "pwned").exists()
+
+
 OPTION = st.sampled_from(sorted({option for options in OPTIONS.values() for option in options}))
 
 
