@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 
 from generator.errors import BulletinError
-from generator.fsutil import printable, real_path
+from generator.fsutil import printable, read_file, real_path
 from generator.ingest.boilerplate import COPYRIGHT, PAGE_NUMBER
 from generator.ingest.chars import SENTENCE_END, last_meaningful
 from generator.ingest.decode import decode_bytes
@@ -193,8 +193,8 @@ def _raw_texts(content: Path) -> Iterator[str]:
     raw = content / RAW_FOLDER
     for path in sorted(raw.glob("*.txt")) if raw.is_dir() else []:
         try:
-            yield "".join(decode_bytes(path.read_bytes(), str(path)).split())
-        except (OSError, BulletinError):
+            yield "".join(decode_bytes(read_file(path, "raw bulletin"), str(path)).split())
+        except BulletinError:
             pass  # ingest reports it
 
 

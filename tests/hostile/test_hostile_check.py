@@ -4,9 +4,10 @@ have (an encoded NUL, a 300-byte name) reported as broken instead of crashing th
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
-from hostile_helpers import assert_no_traceback, make_project, run
+from hostile_helpers import assert_no_traceback, make_project, run, run_process
 
 FRONT = """---
 title: 标题
@@ -56,3 +57,15 @@ def test_a_link_no_file_can_have_is_a_broken_link(tmp_path, link):
     result = run("check", cwd=project)
     assert_no_traceback(result)
     assert result.returncode == 1 and "01-a.md:5:" in result.stdout and "[broken-link]" in result.stdout, result.stdout
+
+
+def test_a_fifo_among_the_raw_bulletins_never_blocks_check(tmp_path):
+    """check reads the raw bulletins for override phrases: a FIFO there would wait for a writer for ever."""
+    project = make_project(tmp_path, {"2021-08-12/01-a.md": "---\ntitle: 甲\ndate: 2021-08-12\nslug: Not A Slug\n---\n正文。\n"},
+                           site="editions:\n  - {language: zh-Hant, opencc: s2twp}\n")
+    (project / "content" / "hant-overrides.yml").write_text("正文: 內文\n", encoding="utf-8")
+    (project / "content" / "raw").mkdir()
+    os.mkfifo(project / "content" / "raw" / "2021-08-13.txt")
+    result = run_process("check", cwd=project)
+    assert_no_traceback(result)
+    assert result.returncode == 1 and "01-a.md:4:" in result.stdout and "[slug]" in result.stdout, result.stdout
