@@ -65,11 +65,11 @@ def sha256(text: str) -> str:
 
 def _load_manifest(folder: Path) -> dict:
     try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads(read_file(folder / MANIFEST, "ingest record"))
         files = data.get("files") if isinstance(data, dict) else None
         if isinstance(files, dict) and all(isinstance(record, dict) for record in files.values()):
             return data
-    except (OSError, ValueError):
+    except (BulletinError, ValueError):
         pass
     return {"files": {}}
 

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hostile_helpers import article, assert_clean, run, snapshot
+from hostile_helpers import article, assert_clean, make_project, run, run_process, snapshot
 
 
 class Payload:
@@ -113,3 +113,33 @@ def test_compiled_templates_are_not_kept_where_others_could_write(project, tmp_p
     assert compiled_templates_folder() is None
     assert_clean(run("build", cwd=project))
     assert list((shared / "bulletin" / "templates").iterdir()) == []
+
+
+SHAPES = {"a-fifo": lambda path: os.mkfifo(path), "a-folder": lambda path: path.mkdir(),
+          "a-dangling-link": lambda path: path.symlink_to(path.parent / "nowhere.json"), "a-device": lambda path: path.symlink_to("/dev/zero")}
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_cache_file_that_is_not_a_file_is_no_cache(tmp_path, shape):
+    """Every cache file of a site with a converted edition (its conversions kept too) replaced: a FIFO
+    used to block the build for ever, waiting for a writer."""
+    project = make_project(tmp_path / "project", site="editions:\n  - {language: zh-Hant, opencc: s2twp}\n")
+    assert_clean(run("build", cwd=project))
+    expected = rebuilt(shutil.copytree(project, tmp_path / "clean", symlinks=True))
+    files = cache_files(project)
+    assert any(path.parent.name == "convert" for path in files)
+    for path in files:
+        path.unlink()
+        SHAPES[shape](path)
+    result = run_process("build", cwd=project)
+    assert_clean(result)
+    assert rebuilt(project) == expected
+
+
+def test_a_link_planted_as_the_caches_gitignore_is_not_followed(project, tmp_path):
+    target = tmp_path / "elsewhere" / "written-through-the-link"
+    target.parent.mkdir()
+    (project / ".cache" / ".gitignore").unlink()
+    (project / ".cache" / ".gitignore").symlink_to(target)
+    rebuilt(project)
+    assert not target.exists()

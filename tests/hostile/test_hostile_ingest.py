@@ -209,3 +209,17 @@ def test_a_hints_file_of_the_wrong_shape_is_named(ingested):
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr, (text, result.stderr)
         if result.returncode == 1:
             assert_refused(result, "hints.yml")
+
+
+@pytest.mark.parametrize("shape", ["a-fifo", "garbage", "a-folder"])
+def test_an_ingest_record_that_cannot_be_read_keeps_every_edit(ingested, shape):
+    """The record is the only proof a file is untouched: without it a file is taken as edited (kept),
+    and a FIFO planted as the record no longer blocks ingest for ever."""
+    record = ingested / "content" / "2021-08-12" / ".ingest.json"
+    record.unlink()
+    {"a-fifo": lambda: os.mkfifo(record), "garbage": lambda: record.write_bytes(b"\x80{not json"), "a-folder": lambda: record.mkdir()}[shape]()
+    article = first_article(ingested)
+    article.write_text(article.read_text(encoding="utf-8") + "\n编辑补充的一段。\n", encoding="utf-8")
+    result = run_process("ingest", "2021-08-12.txt", "--out", "content", "--publication", "另一份刊物", cwd=ingested)
+    assert "Traceback" not in result.stderr and result.returncode in (0, 1), result.stderr
+    assert "编辑补充的一段。" in article.read_text(encoding="utf-8")

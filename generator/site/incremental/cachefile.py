@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator import __version__
+from generator.fsutil import read_file
 
 T = TypeVar("T")
 FOLDER = Path(".cache")
@@ -53,14 +54,14 @@ def _ignore_in_git(folder: Path) -> None:
     while folder.name != FOLDER.name and folder.parent != folder:
         folder = folder.parent
     ignore = folder / ".gitignore"
-    if folder.name == FOLDER.name and not ignore.exists():
+    if folder.name == FOLDER.name and not os.path.lexists(ignore):  # a link planted there is not followed
         ignore.write_text("# kept between builds by bulletin build; safe to delete\n*\n", encoding="utf-8")
 
 
 def load(path: Path, decode: Callable[[Any], T]) -> T | None:
     """`decode(value)` of what `save` kept at `path`, or None when there is nothing usable there."""
     try:
-        kept = json.loads(path.read_bytes().decode("utf-8", "surrogatepass"), object_hook=_from_plain)
+        kept = json.loads(read_file(path, "cache file").decode("utf-8", "surrogatepass"), object_hook=_from_plain)
         if kept["engine"] != engine_version():
             return None
         return decode(kept["value"])
