@@ -22,18 +22,22 @@ from urllib.parse import unquote, urlsplit
 from markdown_it import MarkdownIt
 
 from generator.errors import BulletinError
+from generator.fsutil import printable, read_file, real_path
 from generator.ingest.boilerplate import COPYRIGHT, PAGE_NUMBER
 from generator.ingest.chars import SENTENCE_END, last_meaningful
 from generator.ingest.decode import decode_bytes
 from generator.ingest.hints import load_hints
-from generator.project import CONFIG_FILE, CONTENT_FOLDER, HINTS_SUFFIX, ISSUE_FILE, RAW_FOLDER, TAGS_FILE
+from generator.project import CONFIG_FILE, CONTENT_FOLDER, HINTS_SUFFIX, ISSUE_FILE, RAW_FOLDER, TAGS_FILE, shown
 from generator.site.content.config import SiteConfig, load_config
 from generator.site.content.reader import Content, SourceArticle, SourceIssue, content_folders, read_article, read_issue_file
 from generator.site.editions.edition import overrides_path, read_overrides, unused_overrides
 from generator.site.markup.mdparser import new_parser
 from generator.site.markup.tokens import unique_id
+from generator.site.model.assemble import MAX_TAGS
 from generator.taxonomy import Taxonomy, load_taxonomy
+from generator.text import frontmatter
 from generator.text.slugs import is_slug, slugify
+from generator.text.yamlfile import Mapping, parse_mapping, read_text_file
 
 UNKNOWN_KEY = "unknown-key"  # the rule of settings, fields and hints nobody reads
 ARTICLE_LINK = re.compile(r"(?:^|/)articles/([^/]+)\.html$")
@@ -109,15 +113,54 @@ def _link_problems(article: SourceArticle, token, line: int, slugs: set[str]) ->
         if linked_slug:
             if linked_slug.group(1) not in slugs:
                 problems.append(Problem(str(article.path), line, "broken-link", f"no article has the slug in {href}"))
-        elif target.endswith(".md") and not (article.path.parent / target).resolve().is_file():
+        elif target.endswith(".md") and not _is_file(article.path.parent / target):
             problems.append(Problem(str(article.path), line, "broken-link", f"{href} does not exist"))
+    return problems
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a link's target is a file; a name no file can have (a NUL, 300 bytes) is not one."""
+    try:
+        return real_path(path).is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _front_matter(article: SourceArticle) -> Mapping:
+    """The article's front matter again, for the line of each field (it parsed once already)."""
+    front, _, _ = frontmatter.split(read_text_file(article.path, "article"), article.path)
+    return parse_mapping(front, article.path, 2, what="front matter")
+
+
+def _field_problems(article: SourceArticle, config: SiteConfig, issue: SourceIssue | None, taxonomy: Taxonomy,
+                    first_with_slug: dict[str, SourceArticle]) -> list[Problem]:
+    """Slugs the build would not use as written or that are used twice, unknown sections and tags, too
+    many tags: each at the line of its field (a tag at its own line)."""
+    path, front = str(article.path), _front_matter(article)
+    problems = []
+    if not is_slug(article.slug):
+        problems.append(Problem(path, front.line("slug"), "slug", f"slug {article.slug!r} is not lowercase ASCII letters and "
+                                f"digits with single hyphens between them: the build will use {slugify(article.slug)!r}"))
+    if article.slug in first_with_slug:
+        problems.append(Problem(path, front.line("slug"), "duplicate-slug",
+                                f"slug {article.slug!r} is also used by {first_with_slug[article.slug].path}"))
+    known_sections = set(config.sections) | set(issue.sections if issue else ()) | {config.default_section}
+    if article.section and (config.sections or (issue and issue.sections)) and article.section not in known_sections:
+        problems.append(Problem(path, front.line("section"), "unknown-section",
+                                f"section {article.section!r} is not in site.yml or the issue's {ISSUE_FILE}"))
+    if taxonomy.tags:
+        problems += [Problem(path, front.item_line("tags", tag), "unknown-tag", f"tag {tag!r} is not in tags.yml")
+                     for tag in article.tags if tag not in taxonomy]
+    if len(article.tags) > MAX_TAGS:
+        problems.append(Problem(path, front.line("tags"), "front-matter", f"{len(article.tags)} tags: only the first {MAX_TAGS} are used"))
     return problems
 
 
 def _read(content: Path) -> tuple[Content, list[Problem]]:
     read = Content()
     problems: list[Problem] = []
-    for _folder, issue_file, paths in content_folders(content):
+    skipped: list[tuple[Path, str]] = []
+    for _folder, issue_file, paths in content_folders(content, skipped):
         folder_issue = None
         if issue_file is not None:
             try:
@@ -131,6 +174,7 @@ def _read(content: Path) -> tuple[Content, list[Problem]]:
             except BulletinError as error:
                 problems.append(_problem(error, "front-matter"))
     problems += [Problem(str(path), line, UNKNOWN_KEY, message) for path, line, message in read.unknown_fields()]
+    problems += [Problem(printable(path), None, "unreadable", f"skipped: {why}") for path, why in skipped]
     return read, problems
 
 
@@ -149,8 +193,8 @@ def _raw_texts(content: Path) -> Iterator[str]:
     raw = content / RAW_FOLDER
     for path in sorted(raw.glob("*.txt")) if raw.is_dir() else []:
         try:
-            yield "".join(decode_bytes(path.read_bytes(), str(path)).split())
-        except (OSError, BulletinError):
+            yield "".join(decode_bytes(read_file(path, "raw bulletin"), str(path)).split())
+        except BulletinError:
             pass  # ingest reports it
 
 
@@ -174,23 +218,8 @@ def check(content: Path, config: SiteConfig, taxonomy: Taxonomy, overrides: list
     parser = new_parser(partial(unique_id, slugify=slugify))  # the build's
     first_with_slug: dict[str, SourceArticle] = {}
     for article in articles:
-        path = str(article.path)
-        if not is_slug(article.slug):
-            problems.append(Problem(path, None, "slug", f"slug {article.slug!r} is not lowercase ASCII letters and digits with "
-                                                        f"single hyphens between them: the build will use {slugify(article.slug)!r}"))
-        if article.slug in first_with_slug:
-            problems.append(Problem(path, None, "duplicate-slug",
-                                    f"slug {article.slug!r} is also used by {first_with_slug[article.slug].path}"))
+        problems += _field_problems(article, config, issues.get(article.issue), taxonomy, first_with_slug)
         first_with_slug.setdefault(article.slug, article)
-        issue = issues.get(article.issue)
-        known_sections = set(config.sections) | set(issue.sections if issue else ()) | {config.default_section}
-        if article.section and (config.sections or (issue and issue.sections)) and \
-                article.section not in known_sections:
-            problems.append(Problem(path, None, "unknown-section",
-                                    f"section {article.section!r} is not in site.yml or the issue's {ISSUE_FILE}"))
-        if taxonomy.tags:
-            problems += [Problem(path, None, "unknown-tag", f"tag {tag!r} is not in tags.yml")
-                         for tag in article.tags if tag not in taxonomy]
     for article in articles:
         for old in article.redirect_from:
             other = first_with_slug.get(old)
@@ -220,7 +249,7 @@ def _hints_problems(content: Path) -> list[Problem]:
 
 
 def check_project(config_path: Path | None, content: Path | None) -> Report:
-    project = (config_path.parent if config_path else Path.cwd()).resolve()
+    project = real_path(config_path.parent if config_path else Path.cwd())
     content = content or project / CONTENT_FOLDER
     problems: list[Problem] = []
     unknown: list[BulletinError] = []
@@ -252,9 +281,4 @@ def check_project(config_path: Path | None, content: Path | None) -> Report:
 
 def _relative(problem: Problem) -> Problem:
     """Paths as the editor typed them: relative to the current folder when inside it."""
-    path = Path(problem.path)
-    try:
-        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        shown = problem.path
-    return Problem(shown, problem.line, problem.rule, problem.message)
+    return Problem(shown(problem.path, Path.cwd()) if problem.path else "", problem.line, problem.rule, problem.message)

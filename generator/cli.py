@@ -8,6 +8,7 @@ import sys
 
 from generator import __version__
 from generator.errors import BulletinError
+from generator.fsutil import describe_os_error, printable
 
 COMMANDS = ["init", "ingest", "build", "serve", "check", "deploy", "tags"]
 
@@ -22,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 is printed escaped, never a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
@@ -31,6 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args) or 0)
     except BulletinError as exc:
         print(f"bulletin {args.command}: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the machine, not the input: a full disk, a read-only or vanished folder
+        where = f"{printable(exc.filename)}: " if exc.filename else ""
+        print(f"bulletin {args.command}: error: {where}{describe_os_error(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(f"bulletin {args.command}: interrupted", file=sys.stderr)

@@ -72,11 +72,24 @@ class Published:
     files: int
 
 
+def branch_ref(repo: Path, branch: str) -> str:
+    """The ref of the branch to publish to, if it may be: a valid name, and checked out nowhere (moving
+    a checked-out branch to the site's tree would turn every project file into a change to commit)."""
+    ref = f"refs/heads/{branch}"
+    if branch.startswith("-") or branch == "HEAD" or git(repo, "check-ref-format", ref, check=False).returncode != 0:
+        raise BulletinError(f"not a valid branch name: {branch!r}")
+    listing = git(repo, "worktree", "list", "--porcelain", check=False).stdout.split("\n\n")
+    for worktree in listing:
+        fields = dict(line.partition(" ")[::2] for line in worktree.splitlines())
+        if fields.get("branch") == ref:
+            raise BulletinError(f"the branch {branch!r} is checked out (in {fields.get('worktree', repo)}): deploying "
+                                "to it would replace its files with the site; deploy to another branch (--branch gh-pages)")
+    return ref
+
+
 def publish(folder: Path, repo: Path, branch: str, message: str) -> Published:
     """Commit the files of `folder` as the whole tree of `branch` (created when missing)."""
-    ref = f"refs/heads/{branch}"
-    if git(repo, "check-ref-format", ref, check=False).returncode != 0:
-        raise BulletinError(f"not a valid branch name: {branch!r}")
+    ref = branch_ref(repo, branch)
     parent = _revision(repo, ref)
     git_dir = git(repo, "rev-parse", "--absolute-git-dir").stdout.strip()
     with tempfile.TemporaryDirectory(prefix="bulletin-deploy-") as scratch:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+from generator.fsutil import real_path
 
 CONFIG_FILE = "site.yml"
 CONTENT_FOLDER = "content"
@@ -30,21 +33,28 @@ class ProjectPaths:
     @classmethod
     def find(cls, config: Path | None = None, content: Path | None = None, out: Path | None = None) -> ProjectPaths:
         """The same defaults as `bulletin build`: everything beside site.yml, or in the current folder."""
-        root = (config.parent if config else Path.cwd()).resolve()
+        root = real_path(config.parent if config else Path.cwd())
         return cls(
             root=root,
-            config=(config or root / CONFIG_FILE).resolve(),
-            content=(content or root / CONTENT_FOLDER).resolve(),
+            config=real_path(config or root / CONFIG_FILE),
+            content=real_path(content or root / CONTENT_FOLDER),
             themes=root / THEMES_FOLDER,
-            out=(out or root / OUTPUT_FOLDER).expanduser().resolve(),
+            # not resolved: an output folder that is a symbolic link must stay visible to the guard (`output`)
+            out=Path(os.path.abspath((out or root / OUTPUT_FOLDER).expanduser())),
         )
 
     def show(self, path: str | Path) -> str:
         """`path` relative to the project when it is inside it (for messages), else as given."""
-        try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return shown(path, self.root)
+
+
+def shown(path: str | Path, base: Path) -> str:
+    """`path` relative to `base` when it is inside it (for messages), else as given."""
+    path = Path(path)
+    try:  # the folder resolved, not the file: it may be a link, to nothing or to itself
+        return (real_path(path.parent) / path.name).relative_to(real_path(base)).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def raw_bulletin_of(path: Path) -> Path | None:

@@ -58,3 +58,14 @@ def build_project(project: Path, *extra: str) -> Built:
     result = run_bulletin("build", *extra, cwd=project)
     assert result.returncode == 0, result.stderr
     return Built(project, project / "output", result.stdout, result.stderr)
+
+
+def commit_project(project: Path, ignored: str = "output/\n") -> Path:
+    """`project` made a git repository with everything committed on `main` (what `.gitignore` names aside)."""
+    for args in (["init", "--quiet", "--initial-branch=main"], ["config", "user.name", "Editor"],
+                 ["config", "user.email", "editor@example.com"]):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+    (project / ".gitignore").write_text(ignored)
+    subprocess.run(["git", "add", "."], cwd=project, check=True, capture_output=True)
+    subprocess.run(["git", "commit", "--quiet", "-m", "content"], cwd=project, check=True, capture_output=True)
+    return project

@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from build_helpers import ROOT, build_project, commit_project, run_bulletin
 
-from build_helpers import ROOT, build_project, run_bulletin
 from generator import ghpages
 
 PAGES_URL = "https://user.github.io/repo/"
@@ -28,14 +28,7 @@ def branch_files(repo: Path, branch: str = "gh-pages") -> set[str]:
 @pytest.fixture
 def repo(make_project) -> Path:
     """The fixture project as a committed git repository (output/ ignored, as in this repository)."""
-    project = make_project()
-    git(project, "init", "--quiet", "--initial-branch=main")
-    git(project, "config", "user.name", "Editor")
-    git(project, "config", "user.email", "editor@example.com")
-    (project / ".gitignore").write_text("output/\n")
-    git(project, "add", ".")
-    git(project, "commit", "--quiet", "-m", "content")
-    return project
+    return commit_project(make_project())
 
 
 def test_deploy_commits_the_built_site_to_gh_pages(repo):

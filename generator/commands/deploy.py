@@ -39,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
     paths = ProjectPaths.find(args.config, args.content, args.out)
     repo = ghpages.repository_root(paths.root)
+    ghpages.branch_ref(repo, args.branch)  # a branch that cannot take the site is refused before building
     dirty = ghpages.uncommitted(repo, [paths.content, paths.themes, paths.config])
     if dirty and not args.force:
         _refuse_uncommitted(dirty)

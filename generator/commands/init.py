@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 NEXT_STEPS = """\
@@ -19,8 +20,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    description="Create a new site in DIR: site.yml, content/ with the tag taxonomy, "
                                                "override phrases and a sample raw bulletin, a .gitignore and the "
                                                "GitHub Pages workflow. Refuses to overwrite any file.")
-    parser.add_argument("folder", type=Path, metavar="DIR", help="the new site's folder (made if needed)")
+    parser.add_argument("folder", type=folder_name, metavar="DIR", help="the new site's folder (made if needed)")
     parser.set_defaults(handler=run)
+
+
+def folder_name(text: str) -> Path:
+    """DIR as a path; an empty name (which would mean the current folder) or the file system's root is
+    refused: both are slips, and a site spread over / is no one's intent."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the folder's name is empty")
+    if os.path.realpath(text) == os.path.realpath("/"):
+        raise argparse.ArgumentTypeError(f"{text!r} is the file system's root; give the new site a folder of its own")
+    return Path(text)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import BulletinError
+from generator.fsutil import describe_os_error, printable, read_file, unreadable_name
 from generator.ingest.hints import Hints, load_hints
 from generator.ingest.pipeline import Options, Plan, Published, plan_ingest, title_key
 from generator.ingest.writer import WriteReport, write_issue
@@ -33,18 +34,20 @@ class Planned:
 
 
 def read_raw(path: Path) -> bytes:
+    if unreadable_name(str(path)):  # its name goes into _issue.yml and every message
+        raise BulletinError("the file's name (or its folder's) is not valid UTF-8: rename it", printable(path))
     try:
         size = path.stat().st_size
-        if size > MAX_RAW_BYTES:
-            raise BulletinError(f"is {size / 2**20:.1f} MB, more than one bulletin can be (limit "
-                                f"{MAX_RAW_BYTES // 2**20} MB): split it into one file per issue", path)
-        return path.read_bytes()
     except FileNotFoundError:
         raise BulletinError("no such file", path) from None
-    except IsADirectoryError:
-        raise BulletinError("is a folder, not a raw bulletin file", path) from None
     except OSError as exc:
-        raise BulletinError(f"cannot read: {exc.strerror or exc}", path) from None
+        raise BulletinError(f"cannot read: {describe_os_error(exc)}", path) from None
+    if path.is_dir():
+        raise BulletinError("is a folder, not a raw bulletin file", path)
+    if size > MAX_RAW_BYTES:
+        raise BulletinError(f"is {size / 2**20:.1f} MB, more than one bulletin can be (limit "
+                            f"{MAX_RAW_BYTES // 2**20} MB): split it into one file per issue", path)
+    return read_file(path, "the raw bulletin")
 
 
 def hints_beside(raw: Path) -> Path | None:

@@ -23,7 +23,7 @@ from pathlib import Path
 from generator.errors import BulletinError
 from generator.ingest.layout import Block
 from generator.ingest.rules import Kind, Labeled, heading_shaped
-from generator.text.yamlfile import Mapping, parse_mapping, read_text_file
+from generator.text.yamlfile import Mapping, describe_value, parse_mapping, read_text_file
 
 KNOWN_KEYS = ("titles", "subheadings", "body", "merge", "split", "sections")
 
@@ -67,7 +67,7 @@ def _ref(value, mapping: Mapping, key: str) -> LineRef:
         return LineRef(line=value["line"])
     if isinstance(value, dict) and isinstance(value.get("text"), str):
         return LineRef(text=value["text"])
-    raise mapping.error(key, f"`{key}`: each entry must be a heading text or {{line: N}}, not {value!r}")
+    raise mapping.error(key, f"`{key}`: each entry must be a heading text or {{line: N}}, not {describe_value(value)}")
 
 
 def load_hints(path: str | Path, unknown: list[BulletinError] | None = None) -> Hints:
@@ -94,7 +94,7 @@ def load_hints(path: str | Path, unknown: list[BulletinError] | None = None) -> 
     for item in data.get("split") or []:
         if not isinstance(item, dict) or not ("at" in item or "line" in item):
             raise mapping.error("split", "`split`: each entry needs `at: <paragraph start>` or `line: N`")
-        at = LineRef(line=item["line"]) if "line" in item else LineRef(text=str(item["at"]))
+        at = _ref({"line": item["line"]} if "line" in item else {"text": str(item["at"])}, mapping, "split")  # a line is a number
         splits.append(Split(at=at, title=str(item["title"]) if item.get("title") else None))
     sections = data.get("sections") or {}
     if not isinstance(sections, dict):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -57,7 +58,7 @@ def resolve(root: Path, target: str) -> Path:
         if not raw.endswith("/"):
             raise Redirect(raw + "/")
         path = path / INDEX
-    real = path.resolve()  # follows symbolic links, which must still end inside the output folder
+    real = Path(os.path.realpath(path))  # follows symbolic links, which must still end inside the output folder
     if not _inside(real, root) or not real.is_file():
         raise Refused(404)
     return real

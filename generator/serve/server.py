@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import mimetypes
 import socket
+import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -47,6 +48,7 @@ class SiteServer(ThreadingHTTPServer):
     """Serves `out` to request threads that never outlive the process (a waiting long-poll must not hold Ctrl-C)."""
 
     daemon_threads = True
+    request_queue_size = socket.SOMAXCONN  # not 5: a page's burst of requests (or a test's 200) must not wait for a retry
 
     def __init__(self, host: str, port: int, out: Path, state: SiteState, reload: bool):
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -55,6 +57,11 @@ class SiteServer(ThreadingHTTPServer):
         self.reload = reload
         self.local_only = is_loopback(host)
         super().__init__((host, port), Handler)
+
+    def handle_error(self, request: object, client_address: tuple) -> None:
+        """One line on the terminal for a request that failed, not socketserver's traceback: the server goes on."""
+        error = sys.exc_info()[1]
+        print(f"bulletin serve: a request from {client_address[0]} failed: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
 
     @property
     def url(self) -> str:
@@ -100,7 +107,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _wait(self) -> bytes:
         values = parse_qs(urlsplit(self.path).query).get("since", [""])
-        since = int(values[0]) if values[0].isdigit() else None
+        since = int(values[0]) if values[0].isdigit() and len(values[0]) < 19 else None  # a build number, not 5,000 digits
         return client.wait_script(self.server.state.wait(since, POLL_SECONDS))
 
     def _page(self, html: bytes) -> bytes:

@@ -14,6 +14,7 @@ from generator.serve.rebuild import Outcome, Rebuilder
 from generator.serve.server import SiteServer
 from generator.serve.state import SiteState
 from generator.serve.watch import Watcher
+from generator.site import output
 from generator.site.build import BuildOptions
 
 
@@ -66,8 +67,9 @@ def serve(options: ServeOptions) -> int:
     """Serve until Ctrl-C; build errors are reported and survived. Returns the exit status."""
     build = options.build
     paths = ProjectPaths.find(build.config, build.content, build.out)
+    out = output.guard(paths)  # never serve a folder a build may not make (`--out /` would serve the machine)
     state = SiteState()
-    server = _open_server(options, paths.out, state)
+    server = _open_server(options, out, state)
     if not server.local_only:
         warn(f"warning: listening on {options.host}: anyone who can reach this machine can read the site")
     debouncer = Debouncer()
@@ -92,3 +94,4 @@ def serve(options: ServeOptions) -> int:
             server.shutdown()
         server.server_close()
         watcher.stop()
+        output.remove_left_behind(out, wait=False)  # Ctrl-C in the middle of a rebuild's last step

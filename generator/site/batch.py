@@ -12,9 +12,10 @@ is the one of the index in the output folder: the files an edit does not touch a
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Generator, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -72,14 +73,14 @@ def _search(context: Context, job: Job, site: Site, reads: Reads) -> tuple[Itera
     that index's files are as they were written."""
     place = context.search[job.slice]
     out, folder = context.out, f"{job.prefix}{search.FOLDER}"
-    previous = cachefile.load(place.state) if place.token else None
+    previous = cachefile.load(place.state, search.SearchState.from_plain) if place.token else None
     intact = all(stat_of(f"{out}/{path}") == stat for path, stat in place.files.items())
     if previous is not None and (previous.token != place.token or not intact):
         previous = None
     search.note_reads(site, reads)
     files, state = search.update(site, context.sources, previous, lambda name: Path(f"{out}/{folder}{name}").read_bytes())
     state.token = uuid.uuid4().hex
-    cachefile.save(place.state, state)
+    cachefile.save(place.state, dataclasses.asdict(state))
     return ((folder + name, data) for name, data in files), state.token  # made as they are written
 
 
@@ -98,7 +99,7 @@ def _render_chunk(context: Context, jobs: Sequence[Job]) -> list[Written]:
     return written
 
 
-def render(jobs: Sequence[Job], context: Context) -> Iterator[Written]:
+def render(jobs: Sequence[Job], context: Context) -> Generator[Written]:
     """Render `jobs` into the build folder, in worker processes when there are many; files in no
     particular order."""
     searches = [[job] for job in jobs if job.target.kind == SEARCH_INDEX]  # each alone: the longest jobs, first

@@ -30,7 +30,7 @@ from generator.site.content.config import SiteConfig, load_config
 from generator.site.editions.convert import Converter
 from generator.site.editions.convert_cache import ConversionCache
 from generator.site.editions.edition import Edition, all_editions, folder_prefix, load_edition, overrides_path, selected
-from generator.site.incremental.cachefile import FOLDER, engine_version
+from generator.site.incremental.cachefile import engine_version
 from generator.site.incremental.manifest import ROOT, Manifest, inputs_digest, stamps, tree_files
 from generator.site.incremental.memory import ModelMemory
 from generator.site.incremental.plan import SlicePlan, edition_plan, root_plan
@@ -40,7 +40,7 @@ from generator.site.model.assemble import build_sites
 from generator.site.render.cards import CARD_FIELDS
 from generator.site.render.produce import PAGE_KINDS, SEARCH_INDEX
 from generator.site.render.targets import RenderOptions
-from generator.site.render.theme import Theme, load_theme
+from generator.site.render.theme import Theme, compiled_templates_folder, load_theme
 from generator.site.write import Progress, write
 from generator.taxonomy import load_taxonomy
 from generator.text.slugs import Slugger
@@ -128,7 +128,13 @@ class Builder:
         unknown: list[BulletinError] = []
         config = load_config(paths.config, required=options.config is not None, unknown=unknown)
         config = config.with_overrides(theme=options.theme, base_url=options.base_url)
-        out = output.check_output_folder(options.out or paths.out, project=paths.root, protected=[paths.content, paths.themes])
+        out = output.guard(paths)
+        with output.building(out):  # one build at a time into one folder: another waits for it
+            return self._build(config, unknown, out, options, started, progress)
+
+    def _build(self, config: SiteConfig, unknown: list[BulletinError], out: Path, options: BuildOptions, started: float,
+               progress: Progress | None) -> BuildResult:
+        paths = self.paths
         chosen = selected(config, options.variants)
         slices = [folder_prefix(edition) if edition else "" for edition in chosen] + [ROOT]
         manifest = self._manifest(out)
@@ -210,7 +216,7 @@ class Builder:
     def _load_theme(self, config: SiteConfig, files: dict[str, tuple[int, int]]) -> Theme:
         stamp = inputs_digest(files, config.theme)
         if self._theme is None or self._theme[0] != stamp:
-            self._theme = stamp, load_theme(self.paths.root, config.theme, CARD_FIELDS, self.paths.root / FOLDER / "templates")
+            self._theme = stamp, load_theme(self.paths.root, config.theme, CARD_FIELDS, compiled_templates_folder())
         return self._theme[1]
 
 

@@ -22,11 +22,15 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import BulletinError
+from generator.fsutil import locked, make_build_folder, real_path
+from generator.project import ProjectPaths
 
 MARKER = ".bulletin-build"
 MARKER_TEXT = b"This folder was written by `bulletin build` and is replaced by every build.\n"
@@ -38,21 +42,33 @@ def _is_within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def guard(paths: ProjectPaths) -> Path:
+    """The project's output folder, resolved, if a build may replace it and a server may serve it; else
+    a BulletinError (the one guard of `bulletin build`, `serve` and `deploy`)."""
+    own = [paths.root / name for name in (".git", ".cache")]  # the repository and the build's own cache
+    return check_output_folder(paths.out, project=paths.root, protected=[paths.content, paths.themes, *own])
+
+
 def check_output_folder(out: Path, *, project: Path, protected: list[Path]) -> Path:
     """The resolved output folder, or a BulletinError if building there could destroy something."""
-    out = out.expanduser()
+    out = Path(os.path.abspath(out.expanduser()))
     if out.is_symlink():
         raise BulletinError("the output folder is a symbolic link; name the real folder instead", out)
-    resolved = out.resolve()
-    home = Path.home().resolve()
-    if _is_within(project.resolve(), resolved) or resolved == home:
+    resolved = real_path(out)
+    home = real_path(Path.home())
+    if _is_within(real_path(project), resolved) or resolved == home:
         raise BulletinError("refusing to build into this folder: it is (or contains) the project or your home folder; use --out output", out)
     for folder in protected:
-        if _is_within(resolved, folder.resolve()):
-            raise BulletinError(f"refusing to build inside {folder}: choose a folder outside content and themes", out)
+        if _is_within(resolved, real_path(folder)):
+            raise BulletinError(f"refusing to build inside {folder}: choose a folder outside content, themes, .git and .cache", out)
+    if resolved.parent.is_dir() and not os.access(resolved.parent, os.W_OK):
+        raise BulletinError("cannot build here: the folder holding the output is read-only (a build is made beside "
+                            "the output, then swapped in)", resolved.parent)
     if resolved.exists():
         if not resolved.is_dir():
             raise BulletinError("the output path exists and is not a folder", out)
+        if not os.access(resolved, os.W_OK):
+            raise BulletinError("the output folder is read-only: make it writable or choose another --out", out)
         if any(resolved.iterdir()) and not (resolved / MARKER).is_file():
             raise BulletinError(
                 f"refusing to replace a non-empty folder that `bulletin build` did not make (it has no {MARKER} file); "
@@ -60,6 +76,36 @@ def check_output_folder(out: Path, *, project: Path, protected: list[Path]) -> P
                 out,
             )
     return resolved
+
+
+@contextmanager
+def building(out: Path) -> Iterator[None]:
+    """Hold the lock of builds into `out` (on the folder holding it, where build folders are made and
+    swapped): a second build waits for the first, instead of deleting its build folder as one left behind."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    def waiting() -> None:
+        print(f"bulletin: waiting for another build into {out} to finish", file=sys.stderr, flush=True)
+
+    with locked(out.parent, waiting):
+        yield
+
+
+def remove_left_behind(out: Path, *, wait: bool = True) -> None:
+    """Delete the build folders beside `out` that an interrupted or killed build left (only marked ones);
+    not `wait`ing, only if no build is running."""
+    if not out.parent.is_dir():
+        return
+    with locked(out.parent, blocking=wait) as free:
+        if free:
+            _remove_stale(out)
+
+
+def _remove_stale(out: Path) -> None:
+    """Delete the marked build folders beside `out`; the caller holds the lock (`building`), so none is in use."""
+    for stale in out.parent.glob(f".{out.name}-build-*"):
+        if stale.is_dir() and not stale.is_symlink():
+            _remove_build_folder(stale)
 
 
 def _exchange(first: Path, second: Path) -> bool:
@@ -117,15 +163,19 @@ def link_kept(out: Path, folder: Path, path: str, made: set[str] | None = None) 
 
 def _delete_marked(folder: Path) -> None:
     """Delete a build folder, its marker last: a deletion killed half-way leaves a folder that the
-    next build still recognises as its own and finishes deleting."""
-    for child in folder.iterdir():
-        if child.name == MARKER:
-            continue
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child, ignore_errors=True)
-        else:
-            child.unlink(missing_ok=True)
-    (folder / MARKER).unlink(missing_ok=True)
+    next build still recognises as its own and finishes deleting. Never an error: what cannot be
+    deleted now is tried again by the next build."""
+    try:
+        for child in folder.iterdir():
+            if child.name == MARKER:
+                continue
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child, ignore_errors=True)
+            else:
+                child.unlink(missing_ok=True)
+        (folder / MARKER).unlink(missing_ok=True)
+    except OSError:
+        return
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -138,13 +188,14 @@ class Staging:
     def __init__(self, out: Path):
         self.out = out
         self._prefix = f".{out.name}-build-"
-        out.parent.mkdir(parents=True, exist_ok=True)
-        for stale in out.parent.glob(self._prefix + "*"):
-            if stale.is_dir() and not stale.is_symlink():
-                _remove_build_folder(stale)
-        self.folder = Path(tempfile.mkdtemp(prefix=self._prefix, dir=out.parent)).resolve()
+        _remove_stale(out)
+        self.folder = make_build_folder(self._prefix, out.parent).resolve()
         self._committed = False
-        (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        try:
+            (self.folder / MARKER).write_bytes(MARKER_TEXT)
+        except BaseException:  # a full disk, Ctrl-C: no empty build folder stays behind
+            shutil.rmtree(self.folder, ignore_errors=True)
+            raise
         self.bytes_written = 0
         self.files_written = 0
         self._folders: set[str] = set()  # made in the build folder already (by `keep`)
@@ -194,6 +245,9 @@ class Staging:
             shutil.copy2(source, target)
 
     def commit(self) -> None:
+        if not (self.folder / MARKER).is_file():  # never swap in a folder the next build would refuse
+            raise BulletinError("the build folder was removed while building (by another program?): the output "
+                                "is unchanged; build again", self.folder)
         if not self.out.exists():
             os.rename(self.folder, self.out)
         elif _exchange(self.folder, self.out):

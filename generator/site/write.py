@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -37,16 +38,19 @@ def write(plans: list[SlicePlan], sites: list[Site], theme: Theme, options: Rend
         by_name = {plan.name: plan for plan in plans}
         places = {plan.name: _search_place(plan, project, out) for plan in plans}
         shared: dict[frozenset[str], frozenset[str]] = {}  # one set for equal dependencies: kept once
-        for written in batch.render(jobs, batch.Context(sites, theme, options, staging.folder, out, sources, places)):
-            if written.made:
-                staging.count(written.stat[1])
-            plan = by_name[written.job.slice]
-            depends = shared.setdefault(written.depends, written.depends)
-            plan.files[written.path] = OutputFile(written.job.target.kind, depends, written.stat)
-            plan.search_token = written.token or plan.search_token
-            done += 1
-            if progress:
-                progress(done, total)
+        assert staging.folder is not None
+        rendering = batch.render(jobs, batch.Context(sites, theme, options, staging.folder, out, sources, places))
+        with contextlib.closing(rendering):  # its workers stopped before an interrupted build's folder is deleted
+            for written in rendering:
+                if written.made:
+                    staging.count(written.stat[1])
+                plan = by_name[written.job.slice]
+                depends = shared.setdefault(written.depends, written.depends)
+                plan.files[written.path] = OutputFile(written.job.target.kind, depends, written.stat)
+                plan.search_token = written.token or plan.search_token
+                done += 1
+                if progress:
+                    progress(done, total)
         _carry_over(staging, sites)
         staging.commit()
     return staging.files_written

@@ -145,22 +145,38 @@ slugify = _default.slugify  # for one-off names; the build keeps a `Slugger` of 
 title_slug = _default.title_slug
 
 
-def allocate(names: Iterable[str], slug_of: Callable[[str], str] = slugify) -> dict[str, str]:
-    """Unique slugs for distinct names, stable as names are added.
+def allocate(names: Iterable[str], slug_of: Callable[[str], str] = slugify, reserved: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Unique slugs for distinct names, none of them `reserved`, stable as names are added.
 
     Names sharing a slug (homophones such as 实验/试验, or `AI`/`ai`) keep it in code point order of
     the name for the first one; the others get a short hash of the name appended, which does not
-    depend on what other names exist.
+    depend on what other names exist. A name's own slug wins over another's slug with a hash (`A-86f7e4`
+    keeps its slug, `a` after `A` gets a longer hash), so every slug is distinct whatever the names.
     """
     result: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(reserved)
+    later = []
     for name in sorted(set(names)):
         slug = slug_of(name)
         if slug in taken:
-            slug = f"{slug}-{short_hash(name)}"
-        taken.add(slug)
-        result[name] = slug
-    return result
+            later.append((name, slug))
+        else:
+            taken.add(slug)
+            result[name] = slug
+    for name, slug in later:
+        result[name] = _suffixed(name, slug, taken)
+        taken.add(result[name])
+    return dict(sorted(result.items()))
+
+
+def _suffixed(name: str, slug: str, taken: set[str]) -> str:
+    """`slug` with the shortest prefix (six digits at least) of the name's hash that makes it free."""
+    digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()
+    for length in range(6, len(digest), 2):
+        candidate = f"{slug}-{digest[:length]}"
+        if candidate not in taken:
+            return candidate
+    return numbered(f"{slug}-{digest}", taken)
 
 
 def numbered(base: str, taken: set[str]) -> str:

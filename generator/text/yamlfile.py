@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, overload
 
 import yaml
 
 from generator.errors import BulletinError
+from generator.fsutil import read_file
 from generator.text.normalize import clean_text
 
 
@@ -24,9 +25,14 @@ class Mapping:
     lines: dict[str, int]
     path: Path
     first_line: int
+    item_lines: dict[str, list[tuple[str, int]]] = field(default_factory=dict)  # a list's text items and their lines
 
     def line(self, key: str) -> int:
         return self.lines.get(key, self.first_line)
+
+    def item_line(self, key: str, text: str) -> int:
+        """The line of the item `text` in the list under `key` (a tag of `tags: [a, b]` or of a block list)."""
+        return next((line for item, line in self.item_lines.get(key, ()) if " ".join(item.split()) == text), self.line(key))
 
     def error(self, key: str, message: str) -> BulletinError:
         return BulletinError(message, self.path, self.line(key))
@@ -53,7 +59,7 @@ class Mapping:
                 raise self.error(key, f"missing required field '{key}'")
             return default
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            raise self.error(key, f"field '{key}' must be text, got {_kind(value)}")
+            raise self.error(key, f"field '{key}' must be text, got {describe_value(value)}")
         return " ".join(str(value).split()) or default
 
     @overload
@@ -66,7 +72,7 @@ class Mapping:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            raise self.error(key, f"field '{key}' must be a whole number, got {_kind(value)}")
+            raise self.error(key, f"field '{key}' must be a whole number, got {describe_value(value)}")
         if minimum is not None and value < minimum:
             raise self.error(key, f"field '{key}' must be at least {minimum}, got {value}")
         return value
@@ -80,7 +86,7 @@ class Mapping:
         result = []
         for item in items:
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-                raise self.error(key, f"field '{key}' must be a list of text, got {_kind(item)} in it")
+                raise self.error(key, f"field '{key}' must be a list of text, got {describe_value(item)} in it")
             text = " ".join(str(item).split())
             if text:
                 result.append(text)
@@ -99,7 +105,7 @@ class Mapping:
                 return dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise self.error(key, f"field '{key}' must be a date like 2021-08-12, got {value!r}")
+        raise self.error(key, f"field '{key}' must be a date like 2021-08-12, got {describe_value(value)}")
 
 
 def closest(word: str, known: Iterable[str]) -> str | None:
@@ -110,10 +116,7 @@ def closest(word: str, known: Iterable[str]) -> str | None:
 
 def read_text_file(path: Path, what: str) -> str:
     """A UTF-8 text file (BOM allowed), cleaned of control characters; errors name the file and line."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BulletinError(f"cannot read {what}: {exc.strerror}", path) from None
+    raw = read_file(path, what)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -121,14 +124,16 @@ def read_text_file(path: Path, what: str) -> str:
     return clean_text(text)
 
 
-def _kind(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """A value for a message: its kind, or itself cut short (a whole file must never be shown back)."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, bool):
         return f"{str(value).lower()} (a yes/no value)"
-    return repr(value)
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: much faster
@@ -176,8 +181,32 @@ def _construct(loader: _Loader, node: yaml.Node) -> Any:
         elif isinstance(value, yaml.SequenceNode) and value.tag == _SEQ and all(isinstance(item, yaml.ScalarNode) and item.tag == _STR for item in value.value):
             data[key.value] = [item.value for item in value.value]
         else:
-            data[key.value] = loader.construct_object(value, deep=True)
+            try:
+                data[key.value] = loader.construct_object(value, deep=True)
+            except (ValueError, OverflowError) as exc:  # an integer of 5,000 digits: Python refuses to read it
+                raise yaml.MarkedYAMLError(problem=f"{key.value}: {exc}".split(";")[0], problem_mark=value.start_mark) from None
     return data
+
+
+MAX_DEPTH = 32  # levels of nesting: a site.yml needs 4; deeper is a mistake or an attack (Python recursion)
+
+
+def _refuse_deep_nesting(root: yaml.Node | None, path: Path, first_line: int, what: str) -> None:
+    """A BulletinError at the first node nested deeper than MAX_DEPTH; an alias inside itself counts as
+    endlessly deep. Iterative, and a node shared through aliases is walked again only when reached
+    deeper than before, so the work stays bounded whatever the document."""
+    deepest: dict[int, int] = {}
+    stack = [(root, 1)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise BulletinError(f"{what} is nested more than {MAX_DEPTH} levels deep (or an alias contains itself)",
+                                path, first_line + node.start_mark.line)
+        if deepest.get(id(node), 0) >= depth or isinstance(node, yaml.ScalarNode):
+            continue
+        deepest[id(node)] = depth
+        children = node.value if isinstance(node, yaml.SequenceNode) else [item for pair in node.value for item in pair]
+        stack.extend((child, depth + 1) for child in children)
 
 
 def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "file") -> Mapping:
@@ -188,6 +217,7 @@ def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "fi
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        _refuse_deep_nesting(node, path, first_line, what)
         data = _construct(loader, node) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -196,20 +226,23 @@ def parse_mapping(text: str, path: Path, first_line: int = 1, *, what: str = "fi
         if ": {{" in text:  # protected text opening a value reads as a YAML mapping
             problem += ' (a value that starts with {{ must be quoted: title: "{{…}}…")'
         raise BulletinError(f"invalid YAML in {what}: {problem}", path, line) from None
-    except yaml.YAMLError as exc:
-        raise BulletinError(f"invalid YAML in {what}: {exc}", path, first_line) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        raise BulletinError(f"invalid YAML in {what}: {str(exc).split(';')[0]}", path, first_line) from None
     finally:
         loader.dispose()
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise BulletinError(f"{what} must be a mapping of fields (key: value), got {_kind(data)}", path, first_line)
-    lines = {}
+        raise BulletinError(f"{what} must be a mapping of fields (key: value), got {describe_value(data)}", path, first_line)
+    lines, item_lines = {}, {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 lines[str(key_node.value)] = first_line + key_node.start_mark.line
-    return Mapping({str(k): v for k, v in data.items()}, lines, path, first_line)
+                if isinstance(value_node, yaml.SequenceNode):
+                    item_lines[str(key_node.value)] = [(item.value, first_line + item.start_mark.line) for item in value_node.value
+                                                       if isinstance(item, yaml.ScalarNode)]
+    return Mapping({str(k): v for k, v in data.items()}, lines, path, first_line, item_lines)
 
 
 class _PlainDumper(yaml.SafeDumper):

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from generator.errors import BulletinError
 from generator.site import urls
 from generator.text.normalize import clean_text
-from generator.text.yamlfile import Mapping, closest, parse_mapping, read_text_file
+from generator.text.yamlfile import Mapping, closest, describe_value, parse_mapping, read_text_file
 
 DEFAULT_BASE_URL = "http://localhost:8000/"
 _LANGUAGE_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
@@ -21,6 +21,7 @@ _THEME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _FOLDER_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DOMAIN_RE = re.compile(r"^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$")
 _TRADITIONAL_TAGS = ("hant", "tw", "hk", "mo")
+_URL_TRAP_RE = re.compile(r"[\\\x00-\x1f\x7f]")  # a backslash or a control character
 
 # OpenCC configurations an edition may use (its `opencc` setting), with the script each one writes.
 OPENCC_CONFIGS = {
@@ -92,14 +93,14 @@ EDITION_FIELDS = tuple(field.name for field in dataclasses.fields(EditionConfig)
 def _check_base_url(value: str, where: Mapping | None) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-        message = f"base_url must be an absolute http(s) URL such as https://user.github.io/repo/, got {value!r}"
+        message = f"base_url must be an absolute http(s) URL such as https://user.github.io/repo/, got {describe_value(value)}"
         raise where.error("base_url", message) if where else BulletinError(message)
     return value if value.endswith("/") else value + "/"
 
 
 def _check_theme(value: str, where: Mapping | None) -> str:
     if not _THEME_RE.match(value):
-        message = f"theme must be the name of a folder under themes/, got {value!r}"
+        message = f"theme must be the name of a folder under themes/, got {describe_value(value)}"
         raise where.error("theme", message) if where else BulletinError(message)
     return value
 
@@ -124,8 +125,10 @@ def _navigation(mapping: Mapping) -> tuple[NavLink, ...]:
             raise mapping.error("navigation", "each navigation entry needs a 'title' and a 'url' (text)")
         url = item["url"].strip()
         scheme = urlsplit(url).scheme
-        if scheme not in ("", "http", "https", "mailto") or url.startswith("//"):
-            raise mapping.error("navigation", f"navigation url must be a path in the site or an http(s) URL, got {url!r}")
+        # Browsers read `\` as `/` and drop tabs and newlines: `\\evil.example/x`, `\/evil.example/x` and
+        # `/\t/evil.example/x` all lead to another site, like `//evil.example/x`.
+        if scheme not in ("", "http", "https", "mailto") or url.startswith("//") or _URL_TRAP_RE.search(url):
+            raise mapping.error("navigation", f"navigation url must be a path in the site or an http(s) URL, got {describe_value(url)}")
         links.append(NavLink(clean_text(item["title"]).strip(), url.lstrip("/")))
     return tuple(links)
 
@@ -145,15 +148,15 @@ def _edition(mapping: Mapping, item: object, language: str) -> EditionConfig:
         raise mapping.error("editions", f"unknown edition field {unknown[0]!r} ({hint})")
     tag, config = item.get("language", "").strip(), item.get("opencc", "").strip()
     if not _LANGUAGE_RE.match(tag):
-        raise mapping.error("editions", f"edition language must be a language tag such as zh-Hant, got {tag!r}")
+        raise mapping.error("editions", f"edition language must be a language tag such as zh-Hant, got {describe_value(tag)}")
     if config not in OPENCC_CONFIGS:
-        raise mapping.error("editions", f"edition {tag}: opencc must be one of {', '.join(OPENCC_CONFIGS)}, got {config!r}")
+        raise mapping.error("editions", f"edition {tag}: opencc must be one of {', '.join(OPENCC_CONFIGS)}, got {describe_value(config)}")
     source = "Hant" if config.startswith("t") else "Hans"
     if script(language) != source or script(tag) != OPENCC_CONFIGS[config]:
         raise mapping.error("editions", f"edition {tag}: opencc {config} does not convert the site's language {language} into {tag}")
     folder = item.get("folder", "").strip() or tag.lower()
     if not _FOLDER_RE.match(folder) or folder in urls.TOP_LEVEL_NAMES:
-        raise mapping.error("editions", f"edition {tag}: folder must be a plain name (a-z, 0-9, -) not used by the site itself, got {folder!r}")
+        raise mapping.error("editions", f"edition {tag}: folder must be a plain name (a-z, 0-9, -) not used by the site itself, got {describe_value(folder)}")
     return EditionConfig(tag, folder, config, item.get("overrides", "").strip() or None)
 
 
@@ -175,7 +178,7 @@ def _editions(mapping: Mapping, language: str) -> tuple[EditionConfig, ...]:
 def _custom_domain(mapping: Mapping) -> str:
     domain = (mapping.text("custom_domain", "") or "").lower().rstrip(".")
     if domain and not _DOMAIN_RE.match(domain):
-        raise mapping.error("custom_domain", f"custom_domain must be a domain name such as digest.example.org (no https://, no path), got {domain!r}")
+        raise mapping.error("custom_domain", f"custom_domain must be a domain name such as digest.example.org (no https://, no path), got {describe_value(domain)}")
     return domain
 
 
@@ -186,7 +189,7 @@ def config_from_mapping(mapping: Mapping, unknown: list[BulletinError] | None = 
     defaults = SiteConfig()
     language = mapping.text("language", defaults.language)
     if not _LANGUAGE_RE.match(language):
-        raise mapping.error("language", f"language must be a language tag such as zh-Hans, got {language!r}")
+        raise mapping.error("language", f"language must be a language tag such as zh-Hans, got {describe_value(language)}")
     timezone = mapping.text("timezone", defaults.timezone)
     try:
         ZoneInfo(timezone)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import BulletinError
+from generator.fsutil import printable, unreadable, unreadable_name
 from generator.project import ISSUE_FILE, RAW_FOLDER
 from generator.text import frontmatter
 from generator.text.frontmatter import ARTICLE, ISSUE, as_date
@@ -62,6 +63,7 @@ class SourceArticle:
 class Content:
     articles: list[SourceArticle] = field(default_factory=list)
     issues: dict[str, SourceIssue] = field(default_factory=dict)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # files that could not be read, and why
 
     def add_issue(self, issue: SourceIssue) -> None:
         """Add an issue file's issue; a BulletinError if another issue file already describes it."""
@@ -125,36 +127,52 @@ def read_article(path: Path, key: str, folder_issue: SourceIssue | None) -> Sour
     )
 
 
-def content_folders(root: Path) -> Iterator[tuple[Path, Path | None, list[Path]]]:
+def content_folders(root: Path, skipped: list[tuple[Path, str]] | None = None) -> Iterator[tuple[Path, Path | None, list[Path]]]:
     """(folder, its `_issue.yml` or None, its article files) for every folder under `root`, sorted.
 
     Skipped: `raw/` at the top, and files and folders whose names start with '.' or '_'. Folders are
     walked as `os.walk` does (symbolic links to folders are not followed), with `os.scandir`: the
-    file types come with the listing, no call per file.
+    file types come with the listing, no call per file. The files it would read that cannot be read
+    (a name that is not UTF-8, a symbolic link to nothing or to itself, a FIFO, a device) are left out
+    and added to `skipped` with the reason; a link out of `root` is an error.
     """
     if not root.is_dir():
         raise BulletinError("content folder not found", root)
-    yield from _walk(root, root)
+    yield from _walk(root, root, skipped if skipped is not None else [])
 
 
-def _walk(folder: Path, root: Path) -> Iterator[tuple[Path, Path | None, list[Path]]]:
+def _walk(folder: Path, root: Path, skipped: list[tuple[Path, str]]) -> Iterator[tuple[Path, Path | None, list[Path]]]:
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
-    folders = [entry for entry in entries if entry.is_dir() and not _is_hidden(entry.name) and not (folder == root and entry.name == RAW_FOLDER)]
-    files = {entry.name: entry for entry in entries if not entry.is_dir()}
-    issue_file = folder / ISSUE_FILE if ISSUE_FILE in files else None
-    names = ([ISSUE_FILE] if issue_file else []) + [name for name in files if name.endswith(".md") and not _is_hidden(name)]
+    folders = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False) and not _is_hidden(entry.name) and not (folder == root and entry.name == RAW_FOLDER):
+            why = unreadable_name(entry.name)
+            if why:
+                skipped.append((folder / entry.name, why))
+            else:
+                folders.append(entry)
+    files = {entry.name: entry for entry in entries if not entry.is_dir(follow_symlinks=False)}
+    names = [ISSUE_FILE] if ISSUE_FILE in files else []
+    names += [name for name in files if name.endswith(".md") and not _is_hidden(name)]
+    readable = []
     for name in names:
         if files[name].is_symlink():
             _refuse_outside_link(folder / name, root)
-    yield folder, issue_file, [folder / name for name in names[1 if issue_file else 0 :]]
+        why = unreadable(folder / name)
+        if why:
+            skipped.append((folder / name, why))
+        else:
+            readable.append(name)
+    issue_file = folder / ISSUE_FILE if ISSUE_FILE in readable else None
+    yield folder, issue_file, [folder / name for name in readable if name != ISSUE_FILE]
     for entry in folders:
-        if not entry.is_symlink():
-            yield from _walk(folder / entry.name, root)
+        yield from _walk(folder / entry.name, root, skipped)
 
 
 def _refuse_outside_link(path: Path, root: Path) -> None:
     """A symbolic link may point anywhere (/etc, a private folder): publish only what lies in content/."""
-    if path.is_symlink() and root.resolve() not in path.resolve().parents:
-        raise BulletinError(f"is a symbolic link to {path.resolve()}, outside the content folder: "
+    target = Path(os.path.realpath(path))  # never raises: a loop or a link to nothing stays in the path
+    if root.resolve() not in target.parents and unreadable(path) is None:
+        raise BulletinError(f"is a symbolic link to {printable(target)}, outside the content folder: "
                             "it is not published (copy the file in instead)", path)

@@ -14,7 +14,8 @@ import json
 import re
 from pathlib import Path
 
-from generator.fsutil import atomic_write_text
+from generator.errors import BulletinError
+from generator.fsutil import atomic_write_text, read_file
 from generator.site.editions.convert import Conversion, Converter, digest
 
 FOLDER = Path(".cache") / "convert"
@@ -31,8 +32,8 @@ class ConversionCache:
     def load(self, name: str, conversion: Conversion) -> dict[str, str]:
         """The results kept for edition `name` with this conversion; {} when there are none."""
         try:
-            data = json.loads(self._path(name, conversion).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_file(self._path(name, conversion), "cache file"))
+        except (BulletinError, ValueError):
             return {}
         if not isinstance(data, dict) or not all(isinstance(value, str) for value in data.values()):
             return {}

@@ -22,7 +22,7 @@ from generator.site.editions.convert import Conversion, Converter
 from generator.site.editions.opencc_fixes import FIX_SPLITS, FIXES
 from generator.site.markup.protect import convert_marked
 from generator.site.markup.tokens import identity
-from generator.text.yamlfile import Mapping, parse_mapping, read_text_file
+from generator.text.yamlfile import Mapping, describe_value, parse_mapping, read_text_file
 
 OVERRIDES_FILES = {"Hant": "hant-overrides.yml", "Hans": "hans-overrides.yml"}  # in content/, by target script
 
@@ -47,7 +47,7 @@ def _override_mapping(path: Path) -> Mapping:
         if not phrase or "\n" in phrase:
             raise mapping.error(phrase, "an override phrase must be text on one line")
         if not isinstance(converted, str) or not converted or "\n" in converted:
-            raise mapping.error(phrase, f"override {phrase!r} must map to text on one line, got {converted!r}")
+            raise mapping.error(phrase, f"override {describe_value(phrase)} must map to text on one line, got {describe_value(converted)}")
     return mapping
 
 
@@ -60,12 +60,18 @@ def unused_overrides(path: Path, texts: Iterable[str]) -> list[BulletinError]:
     """The phrases of an override file that none of `texts` holds (with the line of each): a name
     misspelt, or a phrase the built-in conversion now gets right and the content no longer uses."""
     mapping = _override_mapping(path)
-    unused = set(mapping.data)
-    for text in texts:
-        unused = {phrase for phrase in unused if phrase not in text}
-        if not unused:
-            break
-    return [mapping.error(phrase, f"override {phrase!r} is used by no text of the site") for phrase in mapping.data if phrase in unused]
+    texts = list(texts)
+    unused_by_length: dict[int, set[str]] = {}
+    for phrase in mapping.data:
+        unused_by_length.setdefault(len(phrase), set()).add(phrase)
+    # Each text cut into the pieces as long as some phrase, once per length (searching each phrase in
+    # each text took minutes for thousands of phrases over thousands of articles).
+    for length, unused in unused_by_length.items():
+        for text in texts:
+            if not unused:
+                break
+            unused -= {text[start:start + length] for start in range(len(text) - length + 1)}
+    return [mapping.error(phrase, f"override {describe_value(phrase)} is used by no text of the site") for phrase in mapping.data if phrase in unused_by_length[len(phrase)]]
 
 
 def overrides_path(edition: EditionConfig, project: Path, content: Path) -> tuple[Path, bool]:

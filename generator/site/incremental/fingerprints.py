@@ -52,7 +52,7 @@ def keys_of(reads: Reads) -> frozenset[str]:
     """The keys of what a render read (a full read includes the card)."""
     full = {object_key(obj) for obj in reads.full}
     card = {object_key(obj) for obj in reads.card} - full
-    # interned: the same key in many files' sets is kept (pickled) once
+    # interned: the same key in many files' sets is held once in memory
     return frozenset(map(sys.intern, [SETTINGS, *reads.keys, *(key + FULL for key in full), *(key + CARD for key in card)]))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,16 +63,15 @@ class Manifest:
     @staticmethod
     def path(project: Path, out: Path, kind: str = "build") -> Path:
         """The cache file of `kind` for the output folder `out`."""
-        name = hashlib.blake2b(str(out).encode("utf-8"), digest_size=8).hexdigest()
-        return project / cachefile.FOLDER / f"{kind}-{name}.pickle"
+        name = hashlib.blake2b(str(out).encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+        return project / cachefile.FOLDER / f"{kind}-{name}.json"
 
     @classmethod
     def load(cls, project: Path, out: Path) -> Manifest:
-        kept = cachefile.load(cls.path(project, out))
-        return kept if isinstance(kept, Manifest) else Manifest()
+        return cachefile.load(cls.path(project, out), _manifest_from_plain) or Manifest()
 
     def save(self, project: Path, out: Path) -> None:
-        cachefile.save(self.path(project, out), self)
+        cachefile.save(self.path(project, out), _manifest_to_plain(self))
 
     def intact(self, out: Path, slices: Iterable[str]) -> bool:
         """Whether the output folder holds exactly the files of the manifest, those of `slices` unchanged."""
@@ -88,11 +88,45 @@ class Manifest:
         return known and self.intact(out, inputs)
 
 
+# As kept: every key once, in a table; a file's dependencies an index into a list of the distinct key
+# sets (each a list of key indices); bytes as hex, the stat a list.
+def _manifest_to_plain(manifest: Manifest) -> dict:
+    keys: dict[str, int] = {}
+    depends: dict[frozenset[str], int] = {}
+    slices = {}
+    for name, part in manifest.slices.items():
+        files = {path: [record.kind, depends.setdefault(record.depends, len(depends)), *record.stat] for path, record in part.files.items()}
+        fingerprints = [[keys.setdefault(key, len(keys)), value.hex() if isinstance(value, bytes) else None]
+                        for key, value in part.fingerprints.items()]
+        slices[name] = {
+            "language": part.language, "inputs": part.inputs, "files": files, "fingerprints": fingerprints,
+            "search_token": part.search_token, "sources": part.sources, "layout": part.layout.hex(),
+        }
+    sets = [[keys.setdefault(key, len(keys)) for key in members] for members in depends]
+    return {"keys": list(keys), "depends": sets, "slices": slices, "warnings": manifest.warnings}
+
+
+def _manifest_from_plain(plain: dict) -> Manifest:
+    keys = [sys.intern(key) for key in plain["keys"]]
+    depends = [frozenset([keys[index] for index in members]) for members in plain["depends"]]
+    slices = {}
+    for name, kept in plain["slices"].items():
+        files = {path: OutputFile(kind, depends[index], tuple(stat)) for path, (kind, index, *stat) in kept["files"].items()}
+        fingerprints = {keys[index]: bytes.fromhex(value) if value is not None else None for index, value in kept["fingerprints"]}
+        slices[name] = Slice(kept["language"], kept["inputs"], files, fingerprints, kept["search_token"], kept["sources"],
+                             bytes.fromhex(kept["layout"]))
+    return Manifest(slices, plain["warnings"])
+
+
 def stamps(files: Iterable[str]) -> dict[str, tuple[int, int]]:
     """The size and modification time of each of `files`."""
     found = {}
     for path in files:
-        stat = os.stat(path)
+        try:
+            stat = os.stat(path)
+        except OSError:  # a link to nothing or to itself: the content walker reports it
+            found[path] = -1, -1
+            continue
         found[path] = stat.st_size, stat.st_mtime_ns
     return found
 
@@ -114,6 +148,7 @@ def tree_files(folder: Path, skip: Callable[[str], bool] = lambda name: False) -
             files = [name for name in files if not skip(name)]
         dirs.sort()
         found.extend(f"{root}/{name}" for name in sorted(files))
+        found.extend(f"{root}/{name}" for name in dirs if os.path.islink(f"{root}/{name}"))  # not walked, but seen
     return found
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.site.incremental import cachefile
 from generator.site.model.related import RelatedMemo
 
-FILE = cachefile.FOLDER / "model.pickle"
+FILE = cachefile.FOLDER / "model.json"
 
 
 @dataclass
@@ -19,8 +19,7 @@ class ModelMemory:
 
     @classmethod
     def load(cls, project: Path) -> ModelMemory:
-        kept = cachefile.load(project / FILE)
-        return kept if isinstance(kept, cls) else cls()
+        return cachefile.load(project / FILE, lambda plain: cls(RelatedMemo(*plain["related"]), plain["pinyin"])) or cls()
 
     def save(self, project: Path) -> None:
-        cachefile.save(project / FILE, self)
+        cachefile.save(project / FILE, {"related": [self.related.digest, self.related.keys], "pinyin": self.pinyin})

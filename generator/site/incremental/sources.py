@@ -1,7 +1,7 @@
 """Content files to prepared articles: each read, its body parsed once and its text made for every
 edition (`model.Prepared`), and kept for the next build.
 
-What was prepared is kept in `.cache/sources.pickle`, by file, with its size, modification time and
+What was prepared is kept in `.cache/sources/` (JSON), by file, with its size, modification time and
 a digest of its bytes. A file is prepared again only when it changed (a file saved without a change
 is not), when the `_issue.yml` it was read with names another issue, or when an edition it has no
 text for appears. A kept article carries no rendered body: the body is rendered again from the kept
@@ -35,7 +35,7 @@ from generator.site.model.prepare import ArticleText, Prepared, prepare
 from generator.text.slugs import load_pinyin
 
 CACHE = cachefile.FOLDER / "sources"
-INDEX = "index.pickle"
+INDEX = "index.json"
 Stamp = tuple[int, int]  # size, modification time in ns
 
 
@@ -67,6 +67,13 @@ class _Kept(NamedTuple):
 
     def source(self, path: Path) -> SourceArticle:
         return SourceArticle(path, *self.fields)
+
+    @classmethod
+    def from_plain(cls, plain: list) -> _Kept:
+        """A record as `cachefile` keeps it: lists for tuples (a field's too), dates as dates."""
+        stamp, digest, folder_issue, fields, minutes, texts = plain
+        fields = tuple(tuple(value) if isinstance(value, list) else value for value in fields)
+        return cls(tuple(stamp), digest, folder_issue, fields, minutes, {key: _KeptText(*text) for key, text in texts.items()})
 
 
 class LazyBody:
@@ -144,12 +151,13 @@ class _Walk:
 
     files: list[tuple[Path, bool, Path | None]] = field(default_factory=list)
     problem: BulletinError | None = None  # met while walking, after `files`
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # see `content_folders`
 
 
 def _walk(root: Path) -> _Walk:
     walk = _Walk()
     try:
-        for _folder, issue_file, articles in content_folders(root):
+        for _folder, issue_file, articles in content_folders(root, walk.skipped):
             if issue_file is not None:
                 walk.files.append((issue_file, True, None))
             walk.files.extend((path, False, issue_file) for path in articles)
@@ -176,13 +184,13 @@ class SourceStore:
 
     @staticmethod
     def _file(key: str) -> str:
-        return hashlib.blake2b(key.partition("/")[0].encode("utf-8"), digest_size=8).hexdigest() + ".pickle"
+        return hashlib.blake2b(key.partition("/")[0].encode("utf-8"), digest_size=8).hexdigest() + ".json"
 
     def _load(self) -> None:
-        names, self._issues = cachefile.load(self.folder / INDEX) or ((), {})
+        names, self._issues = cachefile.load(self.folder / INDEX, _index_from_plain) or ((), {})
         self._articles = {}
         for name in names:
-            part = cachefile.load(self.folder / name)
+            part = cachefile.load(self.folder / name, lambda plain: {key: _Kept.from_plain(kept) for key, kept in plain.items()})
             if part is None:
                 continue
             self._saved[name] = part
@@ -199,7 +207,9 @@ class SourceStore:
         for name in self._saved.keys() - parts.keys():
             (self.folder / name).unlink(missing_ok=True)
         self._saved = parts
-        cachefile.save(self.folder / INDEX, (sorted(parts), self._issues))
+        issues = [[str(path), stamp, [issue.id, issue.date, issue.publication, issue.number, issue.sections]]
+                  for path, (stamp, issue) in self._issues.items()]
+        cachefile.save(self.folder / INDEX, [sorted(parts), issues])
 
     def _issue(self, path: Path) -> SourceIssue:
         stamp = _stamp(path.stat())
@@ -242,6 +252,7 @@ class SourceStore:
             articles[key], prepared[key] = kept, Prepared(kept.source(walk.files[position][0]), kept.reading_minutes, texts)
         if problems:
             raise min(problems, key=lambda item: item[0])[1]
+        content.skipped = walk.skipped
         self._articles, self.prepared_count = articles, len(tasks)
         self.digests = {key: kept.digest for key, kept in articles.items()}
         content.articles = sorted((item.source for item in prepared.values()), key=lambda source: source.key)
@@ -282,6 +293,14 @@ class SourceStore:
             for converter, texts in zip(converters, learned):
                 converter.remember(texts)
             yield from results
+
+
+def _index_from_plain(plain: list) -> tuple:
+    names, issues = plain
+    kept = {}
+    for path, stamp, (issue_id, date, publication, number, sections) in issues:
+        kept[Path(path)] = tuple(stamp), SourceIssue(issue_id, Path(path), date, publication, number, tuple(sections))
+    return names, kept
 
 
 def _revive(source: SourceArticle, kept: _Kept, editions: Sequence[Edition], renderer: MarkdownRenderer) -> Prepared:

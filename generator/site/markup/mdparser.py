@@ -17,7 +17,7 @@ from markdown_it.rules_inline.state_inline import Delimiter
 from markdown_it.token import Token
 
 from generator.site.markup.protect import CLOSE, OPEN
-from generator.site.markup.tokens import PROTECTED, TEXT_TYPES, inline_text
+from generator.site.markup.tokens import PROTECTED, TEXT_TYPES, UsedIds, inline_text
 from generator.text.cjk import is_cjk_letter, is_wide
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -88,14 +88,28 @@ def _drop_cjk_softbreaks(children: list[Token]) -> list[Token]:
     ]
 
 
+def _next(state: StateInline, sub: str, start: int) -> int:
+    """`state.src.find(sub, start, state.posMax)`, remembered: the rule is tried at every `{` of a text,
+    always further on, so searching again only past the last find keeps a line of 300,000 `{{` linear."""
+    memo = state.env.setdefault("protected_finds", {})
+    kept = memo.get(sub)
+    if kept and kept[0] is state.src and kept[1] == state.posMax and kept[2] <= start and (kept[3] < 0 or kept[3] >= start):
+        return kept[3]
+    found = state.src.find(sub, start, state.posMax)
+    memo[sub] = (state.src, state.posMax, start, found)
+    return found
+
+
 def _protected(state: StateInline, silent: bool) -> bool:
     """`{{text}}` on one line: a token whose text no edition converts."""
     start = state.pos
     if not state.src.startswith(OPEN, start):
         return False
-    end = state.src.find(CLOSE, start + len(OPEN), state.posMax)
+    end = _next(state, CLOSE, start + len(OPEN))
+    if end < 0 or 0 <= _next(state, "\n", start) < end:
+        return False
     content = state.src[start + len(OPEN) : end]
-    if end < 0 or not content.strip() or "\n" in content:
+    if not content.strip():
         return False
     if not silent:
         state.push(PROTECTED, "", 0).content = content
@@ -103,9 +117,9 @@ def _protected(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _bulletin_core(state: StateCore, heading_id: Callable[[str, set[str]], str]) -> None:
+def _bulletin_core(state: StateCore, heading_id: Callable[[str, UsedIds], str]) -> None:
     """After inline parsing: soft breaks, heading ids, table alignment, whether links are relative."""
-    used_ids: set[str] = set()
+    used_ids = UsedIds()
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.type == "inline" and token.children is not None:
@@ -162,7 +176,7 @@ def _table_close(self, tokens, idx, options, env) -> str:  # noqa: ANN001
     return self.renderToken(tokens, idx, options, env) + "</div>\n"
 
 
-def new_parser(heading_id: Callable[[str, set[str]], str]) -> MarkdownIt:
+def new_parser(heading_id: Callable[[str, UsedIds], str]) -> MarkdownIt:
     """CommonMark and tables, raw HTML shown as text, safe links, and the bulletin rules above;
     `heading_id(text, ids used)` names each heading."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")

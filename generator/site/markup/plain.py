@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.site.markup.tokens import UsedIds
+
 _INLINE_SYNTAX = re.compile(r"[\\`*_\[\]!<>&{}~\x00-\x1f\x7f-\x9f\u2028\u2029]")  # controls (tab, CR) too
 _HEADING = re.compile(r"(#{1,6}) (\S(?:.*\S)?)\Z")
 _BLOCK_START = re.compile(r"[#>\-+*=_~`<|\[ ]|\d{1,9}[.)]")
@@ -32,10 +34,10 @@ class PlainBlock:
     id: str = ""  # a heading's anchor
 
 
-def parse(source: str, heading_id: Callable[[str, set[str]], str]) -> tuple[PlainBlock, ...] | None:
+def parse(source: str, heading_id: Callable[[str, UsedIds], str]) -> tuple[PlainBlock, ...] | None:
     """The blocks of `source` if it is plain, else None; `heading_id(text, used)` names each heading."""
     blocks: list[PlainBlock] = []
-    used_ids: set[str] = set()
+    used_ids = UsedIds()
     after_blank = True
     for line in source.split("\n"):
         if _BLANK.match(line):

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from generator.fsutil import printable
 from generator.site import urls
 from generator.site.content.config import NavLink, SiteConfig
 from generator.site.content.reader import Content, SourceArticle, SourceIssue
@@ -19,6 +20,12 @@ from generator.site.model.objects import Article, Issue, IssueGroup, Listing, Si
 from generator.site.model.prepare import Prepared
 from generator.site.model.related import RelatedMemo, share_related
 from generator.text.slugs import allocate
+
+# Tags an article shows: each tag page lists the article with all its tags, so the output grows with
+# the square of an article's tags (3,000 tags wrote 658 MB). Ingest gives 1-6; editors add a few.
+MAX_TAGS = 30
+# An issue's page is issues/<slug>.html: beside the archive, issues/index.html.
+ISSUE_RESERVED = frozenset({urls.ARCHIVE.split("/")[1].removesuffix(".html")})
 
 
 def _published(source: SourceArticle, tz: dt.tzinfo, position: int, count: int) -> dt.datetime:
@@ -49,15 +56,15 @@ def _article_slugs(ordered: list[SourceArticle], issue_slugs: dict[str, str], sl
     """Unique article slugs; the oldest article keeps a contested slug, later ones get the issue added."""
     result: dict[str, str] = {}
     taken: set[str] = set()
+    numbers: dict[str, int] = {}  # the last number tried for each contested slug: linear in the articles
     for source in ordered:
         wanted = slugify(source.slug)
         slug = wanted
         if slug in taken:
-            slug = f"{wanted}-{issue_slugs[source.issue]}"
-            number = 1
+            base = slug = f"{wanted}-{issue_slugs[source.issue]}"
             while slug in taken:
-                number += 1
-                slug = f"{wanted}-{issue_slugs[source.issue]}-{number}"
+                numbers[base] = numbers.get(base, 1) + 1
+                slug = f"{base}-{numbers[base]}"
             warnings.append(f"{source.path}: slug '{wanted}' is already used by another article; using '{slug}'")
         taken.add(slug)
         result[source.key] = slug
@@ -107,7 +114,7 @@ def _order(content: Content, config: SiteConfig, slugify: Callable[[str], str]) 
             first_seen.setdefault(name, len(first_seen))
     site_rank = _section_rank(config, ())
     section_names = sorted(first_seen, key=lambda name: site_rank(name, first_seen[name]))
-    return _Order(dates, allocate(issue_ids, slugify), all_groups, section_names)
+    return _Order(dates, allocate(issue_ids, slugify, reserved=ISSUE_RESERVED), all_groups, section_names)
 
 
 def _article(prepared: Prepared, slug: str, section: Listing, tags: list[Listing], config: SiteConfig, edition: Edition, renderer: MarkdownRenderer,
@@ -163,9 +170,11 @@ class _Names:
 
 def _names(content: Content, config: SiteConfig, slugify: Callable[[str], str], canonical: Callable[[str], str]) -> _Names:
     order = _order(content, config, slugify)
-    warnings: list[str] = []
+    warnings = [f"{printable(path)}: skipped: {why}" for path, why in content.skipped]
     article_slugs = _article_slugs(order.chronological, order.issue_slugs, slugify, warnings)
-    tag_names = {canonical(tag) for source in content.articles for tag in source.tags}
+    tag_names = {canonical(tag) for source in content.articles for tag in source.tags[:MAX_TAGS]}
+    warnings += [f"{source.path}: {len(source.tags)} tags; only the first {MAX_TAGS} are used" for source in content.articles
+                 if len(source.tags) > MAX_TAGS]
     return _Names(order, article_slugs, allocate(order.section_names, slugify), allocate(tag_names, slugify), warnings)
 
 
@@ -233,7 +242,7 @@ def build_sites(content: Content, config: SiteConfig, editions: list[Edition], a
             slug = names.articles[source.key]
             published = _published(source, config.tz, position, len(members))
             for draft in drafts:
-                tags = [draft.tags[name] for name in dict.fromkeys(map(canonical, source.tags))]
+                tags = [draft.tags[name] for name in dict.fromkeys(map(canonical, source.tags[:MAX_TAGS]))]
                 draft.articles[source.key] = _article(prepared[source.key], slug, draft.sections[section_name], tags, config, draft.edition, renderer, published)
     sites = [_site(draft, content, config, names, all_editions) for draft in drafts]
     share_related(sites, related)

@@ -21,6 +21,7 @@ from generator.site.render.reads import Reads
 from generator.site.render.strings import Strings
 from generator.site.render.targets import RenderOptions, Target
 from generator.site.render.theme import Theme
+from generator.text.normalize import xml_text
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
@@ -141,7 +142,12 @@ def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) ->
 
 
 def serialize(root: ET.Element) -> bytes:
-    """An XML document: declaration, indented elements, UTF-8."""
+    """An XML document: declaration, indented elements, UTF-8; every text and attribute value cleaned of
+    what XML forbids, whichever field it came from (the one place all of a feed's text passes)."""
+    for element in root.iter():
+        if element.text:
+            element.text = xml_text(element.text)
+        element.attrib.update((name, xml_text(value)) for name, value in element.attrib.items())
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 

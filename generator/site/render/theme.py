@@ -7,6 +7,7 @@ template, string by string and static file by static file: an override theme hol
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -15,6 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.errors import BulletinError
+from generator.fsutil import printable, unreadable
 from generator.resources import builtin_themes
 from generator.site.render.strings import STRINGS_FILE, Strings
 from generator.site.render.templating import SiteEnvironment
@@ -60,14 +62,31 @@ def headline(text: str) -> Markup:
 
 
 class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept between runs (Jinja checks each against its source); never an error."""
+    """Compiled templates kept between runs (Jinja checks each against its source); never an error.
+
+    Compiled templates are code: they are kept in the user's own cache folder, never in the project,
+    where a copied or cloned `.cache/` could bring code that every build would run."""
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
         except OSError:
             pass
+
+
+def compiled_templates_folder() -> Path | None:
+    """The user's private folder for compiled templates (`$XDG_CACHE_HOME/bulletin/templates`, else
+    `~/.cache/...`), made if needed; None where there is no such folder only this user can write to."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base, "bulletin", "templates")
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = folder.stat()
+    except OSError:
+        return None
+    if not os.path.isabs(base) or info.st_uid != getattr(os, "getuid", lambda: info.st_uid)() or info.st_mode & 0o022:
+        return None  # someone else could plant code there
+    return folder
 
 
 class Theme:
@@ -120,12 +139,29 @@ class Theme:
                             f"site.yml, or give your theme (a folder under themes/) an {STRINGS_FILE} with a '{language}:' table")
 
 
+def _refuse_unsafe_files(folder: Path, project: Path) -> None:
+    """A theme's files are published (static) or shown (templates): a symbolic link leading out of the
+    theme and the project (to /etc/passwd, a private folder) is refused, as is a file that cannot be read
+    without blocking or erring (a FIFO, a link to nothing or to itself, a name that is not UTF-8)."""
+    for root, dirs, files in os.walk(folder):
+        for name in sorted(files + [name for name in dirs if os.path.islink(os.path.join(root, name))]):
+            path = os.path.join(root, name)
+            target = Path(os.path.realpath(path))
+            if os.path.islink(path) and not any(target == inside or inside in target.parents for inside in (folder, project)):
+                raise BulletinError(f"is a symbolic link to {printable(target)}, outside the project: a theme may "
+                                    "only use files inside it (copy the file in instead)", path)
+            why = None if os.path.isdir(path) else unreadable(path)
+            if why:
+                raise BulletinError(f"cannot use this theme file: {why}", path)
+
+
 def load_theme(project_root: Path, name: str, card_fields: Mapping[type, frozenset[str]], compiled: Path | None = None) -> Theme:
     """The theme called `name`: the project's `themes/<name>/` over the built-in default theme."""
     dirs = []
     own = project_root / "themes" / name
     if own.is_dir():
         dirs.append(own.resolve())
+        _refuse_unsafe_files(own.resolve(), project_root.resolve())
     elif name != DEFAULT_THEME:
         raise BulletinError(f"theme {name!r} not found (looked for the folder {own})")
     builtin = Theme.builtin().resolve()

@@ -88,6 +88,13 @@ class SearchState:
     words: set[str] = field(default_factory=set)  # of `_shown_words`, those all of whose terms the index holds
     token: str = ""  # names the build that wrote the files (see `batch`)
 
+    @classmethod
+    def from_plain(cls, plain: dict) -> SearchState:
+        """The state as kept in the cache (`dataclasses.asdict`, sets as lists)."""
+        return cls(plain["text_key"], tuple(plain["docs"]), tuple(plain["sources"]), tuple(plain["sections"]),
+                   plain["shards"], plain["inline"], {term: tuple(sizes) for term, sizes in plain["large"].items()},
+                   set(plain["chars"]), set(plain["words"]), plain["token"])
+
 
 def _is_char(term: str) -> bool:
     """Whether a term is a CJK character (postings without positions), not a pair or a word."""
