@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator import __version__
+from generator import __version__, source_digest
 
 FOLDER = Path(".cache")
 _LIBRARIES = ("jinja2", "markdown_it", "opencc", "pypinyin", "yaml", "markupsafe")
@@ -33,9 +33,7 @@ def engine_version() -> str:
         origin = spec.origin if spec and spec.origin else ""
         stat = os.stat(origin) if origin else None
         digest.update(f"{name} {origin} {stat.st_size if stat else ''} {stat.st_mtime_ns if stat else ''}".encode())
-    package = Path(__file__).resolve().parents[2]  # generator/: the build engine and the text layer it uses
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    digest.update(source_digest().encode())  # the build engine and the text layer it uses
     return digest.hexdigest()
 
 
