@@ -16,6 +16,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_helpers import Built, build_project
+from serve_helpers import ARTICLE, ARTICLE_PAGE, edit
+from serve_helpers import Served as Serving
 
 NEWEST = "2021-01-21"
 OLD_ARTICLE = "articles/guochan-eda-tupo.html"  # of the issue of 2020-12-03
@@ -184,3 +186,19 @@ def test_a_new_build_publishes_a_worker_that_keeps_the_new_newest_issue(browser,
     tab.goto(served.url + OLD_ARTICLE)
     assert tab.locator("h1").inner_text() != "暂时无法连接", "pages opened under the old build are still kept"
     context.close()
+
+
+def test_under_bulletin_serve_the_worker_keeps_nothing_and_live_reload_works(page, make_project):
+    """`bulletin serve` answers no-store: the worker (registered on 127.0.0.1) keeps none of a draft."""
+    project = make_project()
+    with Serving(project) as server:
+        try:
+            page.goto(server.url + ARTICLE_PAGE)
+            page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20_000)
+            kept = page.evaluate("caches.keys().then(names => Promise.all(names.map(name => caches.open(name).then(c => c.keys()))))"
+                                 ".then(lists => lists.flat().length)")
+            assert kept == 0
+            edit(project / ARTICLE, "title: 数据安全法草案二审", "title: 数据安全法三审通过")
+            page.locator("h1", has_text="三审通过").wait_for(timeout=10_000)
+        finally:
+            page.goto("about:blank")  # before the server stops: a cut long-poll is a console error

@@ -27,17 +27,26 @@ function key(url) {
   return clean.href;
 }
 
+function keep(cache, path) {
+  // true once kept; false when the server says not to keep it (then nothing else is asked for)
+  var url = new URL(path, SCOPE).href;
+  return fetch(url, {cache: "reload"}).then(function (response) {
+    if (!response.ok) {
+      throw new Error(url + ": " + response.status);  // an incomplete build: keep the last worker
+    }
+    return storable(response) && cache.put(url, response).then(function () {
+      return true;
+    });
+  });
+}
+
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) {
-    return Promise.all(KEEP.map(function (path) {
-      var url = new URL(path, SCOPE).href;
-      return fetch(url, {cache: "reload"}).then(function (response) {
-        if (!response.ok) {
-          throw new Error(url + ": " + response.status);  // an incomplete build: keep the last worker
-        }
-        return storable(response) ? cache.put(url, response) : undefined;
-      });
-    }));
+    return keep(cache, KEEP[0]).then(function (kept) {
+      return kept && Promise.all(KEEP.slice(1).map(function (path) {
+        return keep(cache, path);
+      }));
+    });
   }).then(function () {
     return self.skipWaiting();
   }));

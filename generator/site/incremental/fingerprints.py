@@ -143,8 +143,8 @@ class Fingerprints:
         if kind is Issue:
             if depth == CARD:
                 return _issue_card(obj)
-            text = card, tuple((group.section.key, _articles(group.articles)) for group in obj.groups)
-            return text if depth == TEXT else (text, tuple(map(_ISSUE, (other for other in (obj.older, obj.newer) if other is not None))))
+            contents = card, tuple((group.section.key, _articles(group.articles)) for group in obj.groups)
+            return contents if depth == TEXT else (contents, tuple(map(_ISSUE, (other for other in (obj.older, obj.newer) if other is not None))))
         if kind is Listing:
             return _listing_card(obj) if depth == CARD else (card, _articles(obj.articles))
         if depth == CARD:

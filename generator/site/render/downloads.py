@@ -14,7 +14,6 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
 
 from generator.site import urls
 from generator.site.model.objects import Issue, Site
@@ -74,7 +73,7 @@ def plan(site: Site, theme: Theme) -> list[Target]:
 
 
 def make(target: Target, site: Site, theme: Theme, options: RenderOptions, reads: Reads) -> bytes:
-    data, made_from = _file(target.kind, site, cast(Issue, site.find("issues", target.key)), theme)
+    data, made_from = _file(target.kind, site, site.issue(target.key), theme)
     reads.add(made_from)
     return data
 

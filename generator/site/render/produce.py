@@ -56,7 +56,8 @@ SEARCH_INDEX = search.INDEX
 def plan(site: Site, theme: Theme) -> list[Target]:
     """Every output file of the edition, pages first, in a deterministic order (files that follow a
     page right after it)."""
-    targets, following = [], {}
+    targets: list[Target] = []
+    following: dict[tuple[str, str], list[Target]] = {}
     for planner in EDITION_PLANNERS:
         for target in planner(site, theme):
             follows = OUTPUTS[target.kind].follows
