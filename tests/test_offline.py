@@ -90,6 +90,7 @@ def test_epub_holds_the_issue_by_section_with_metadata(fixture_site: Built):
     for path in (fixture_site.project / "content/2021-01-07").glob("*.md"):
         meta = front_matter(path)
         assert f">{meta['title']}</h3>" in text and all(f">#{tag}</a>" in text for tag in meta["tags"])
+        assert f'<p class="source"><a href="https://example.github.io/digest/articles/{meta.get("slug") or path.stem[3:]}.html">' in text
     assert '<p class="part">定义篇</p>' in text and "<h4 " in text  # a feature's part; subheadings under the h3 title
 
 
@@ -120,6 +121,9 @@ def test_single_file_holds_every_article_with_styles_inline_and_no_script(fixtur
         page = BeautifulSoup(html, "html.parser")
         titles = issue_titles(fixture_site, issue)
         assert [h3.get_text() for h3 in page.select("article h3")] == titles
+        issue_page = BeautifulSoup(fixture_site.page(f"issues/{issue}.html"), "html.parser")
+        sources = ["https://example.github.io/digest/" + a["href"].removeprefix("../") for a in issue_page.select(".issue-toc-title a")]
+        assert [a["href"] for a in page.select("article .source a")] == sources, "each article ends with its address on the site"
         contents = ["".join(a.find_all(string=True, recursive=False)) for a in page.select("nav.contents ol ol a")]  # the part apart
         assert contents == titles
         for link in page.select("a[href^='#']"):

@@ -23,13 +23,13 @@ NEWEST = "2021-01-21"
 OLD_ARTICLE = "articles/guochan-eda-tupo.html"  # of the issue of 2020-12-03
 
 
-def article_titles(built: Built, issue: str) -> list[str]:
-    page = BeautifulSoup(built.page(f"issues/{issue}.html"), "html.parser")
+def article_titles(built: Built, issue: str, edition: str = "") -> list[str]:
+    page = BeautifulSoup(built.page(f"{edition}issues/{issue}.html"), "html.parser")
     return [a.get_text() for a in page.select(".issue-toc-title a")]
 
 
-def article_paths(built: Built, issue: str) -> list[str]:
-    page = BeautifulSoup(built.page(f"issues/{issue}.html"), "html.parser")
+def article_paths(built: Built, issue: str, edition: str = "") -> list[str]:
+    page = BeautifulSoup(built.page(f"{edition}issues/{issue}.html"), "html.parser")
     return [a["href"].removeprefix("../") for a in page.select(".issue-toc-title a")]
 
 
@@ -97,8 +97,10 @@ class Served:
 
 @pytest.fixture
 def served(make_project, tmp_path: Path) -> Iterator[Served]:
-    """The fixture site built and served as GitHub Pages serves a project site: under /repo/."""
+    """The fixture site, with a zh-Hant edition, built and served as GitHub Pages serves a project site: under /repo/."""
     project = make_project()
+    config = project / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "editions:\n  - {language: zh-Hant, opencc: s2twp}\n", encoding="utf-8")
     built = build_project(project)
     www = tmp_path / "www"
     www.mkdir()
@@ -125,32 +127,37 @@ def _build_id(out: Path) -> str:
     return re.search(r'var BUILD = "([0-9a-f]+)";', (out / "sw.js").read_text(encoding="utf-8")).group(1)
 
 
-def test_pages_opened_and_the_newest_issue_are_read_with_the_network_cut(browser, served: Served):
-    context = browser.new_context()
+@pytest.mark.parametrize(("edition", "width", "offline_title"), [("", 1280, "暂时无法连接"), ("zh-hant/", 390, "暫時無法連線")],
+                         ids=["zh-Hans-1280", "zh-Hant-390"])
+def test_pages_opened_and_the_newest_issue_are_read_with_the_network_cut(browser, served: Served, edition: str, width: int, offline_title: str):
+    context = browser.new_context(viewport={"width": width, "height": 844})
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
-    _controlled(tab, served.url + "index.html")
+    root = served.url + edition
+    _controlled(tab, root + "index.html")
     scope = tab.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
-    assert scope == served.url, "the worker's scope is the site's root under its project path"
-    assert tab.evaluate("document.querySelector('link[rel=manifest]').href") == served.url + "manifest.webmanifest"
-    old_title = tab.goto(served.url + OLD_ARTICLE) and tab.locator("h1").inner_text()
+    assert scope == root, "the worker's scope is the edition's root under the project path"
+    assert tab.evaluate("document.querySelector('link[rel=manifest]').href") == root + "manifest.webmanifest"
+    old_title = tab.goto(root + OLD_ARTICLE) and tab.locator("h1").inner_text()
 
     served.stop()
     context.set_offline(True)
-    tab.goto(served.url + OLD_ARTICLE)
+    tab.goto(root + OLD_ARTICLE)
     assert tab.locator("h1").inner_text() == old_title, "a page the reader opened"
     assert tab.evaluate("getComputedStyle(document.querySelector('.site-nav ul')).display") == "flex", "with its styles"
-    for path, title in zip(article_paths(served.built, NEWEST), article_titles(served.built, NEWEST)):
-        tab.goto(served.url + path)
+    for path, title in zip(article_paths(served.built, NEWEST, edition), article_titles(served.built, NEWEST, edition)):
+        tab.goto(root + path)
         assert tab.locator("h1").inner_text() == title, "the newest issue, never opened"
-    tab.goto(served.url + f"issues/{NEWEST}.html")
-    assert tab.locator(".issue-toc-title a").count() == len(article_titles(served.built, NEWEST))
-    tab.goto(served.url)
+    tab.goto(root + f"issues/{NEWEST}.html")
+    assert tab.locator(".issue-toc-title a").count() == len(article_titles(served.built, NEWEST, edition))
+    tab.goto(root)
     assert tab.locator(".site-title").inner_text(), "a folder's address is its index.html"
-    tab.goto(served.url + "tags/index.html")
-    assert tab.locator("h1").inner_text() == "暂时无法连接", "a page never opened: the offline page says so"
-    assert tab.locator(f"main a[href$='issues/{NEWEST}.html']").count() == 1
+    tab.goto(root + "tags/index.html")
+    assert tab.locator("h1").inner_text() == offline_title, "a page never opened: the offline page says so"
+    latest = tab.locator(f"main a[href$='issues/{NEWEST}.html']")
+    assert latest.count() == 1 and latest.is_visible()
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
     assert errors == []
     context.close()
 
@@ -202,3 +209,44 @@ def test_under_bulletin_serve_the_worker_keeps_nothing_and_live_reload_works(pag
             page.locator("h1", has_text="三审通过").wait_for(timeout=10_000)
         finally:
             page.goto("about:blank")  # before the server stops: a cut long-poll is a console error
+
+
+@pytest.mark.parametrize("width", [390, 1280], ids=["390px", "1280px"])
+@pytest.mark.parametrize(("edition", "labels"), [("", ["EPUB 电子书", "单文件网页"]), ("zh-hant/", ["EPUB 電子書", "單檔網頁"])],
+                         ids=["zh-Hans", "zh-Hant"])
+def test_the_issue_page_offers_both_files_with_their_size_in_the_first_screen(browser, sample_site: Built, width: int, edition: str,
+                                                                              labels: list[str]):
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=width < 500, has_touch=width < 500,
+                                  accept_downloads=True)
+    tab = context.new_page()
+    issue = (sample_site.out / edition / "issues/2021-08-12.html").as_uri()
+    tab.goto(issue)
+    links = tab.locator("ul.downloads a")
+    assert links.all_inner_texts() == labels
+    for index, name in enumerate(("2021-08-12.epub", "2021-08-12.single.html")):
+        box = links.nth(index).bounding_box()
+        assert box["y"] + box["height"] <= 844 and box["x"] + box["width"] <= width, "in the first screen, without scrolling"
+        assert box["height"] >= 24, "a tap target"
+        size = -(-(sample_site.out / edition / "issues" / name).stat().st_size // 1024)
+        assert tab.locator("ul.downloads .size").nth(index).inner_text() == f"{size} KB"
+    assert tab.evaluate("document.documentElement.scrollWidth") <= width
+
+    with tab.expect_download() as started:  # from disk a browser names the file by its path (`download` is for http)
+        links.first.click()
+    assert Path(started.value.path()).read_bytes() == (sample_site.out / edition / "issues/2021-08-12.epub").read_bytes()
+    links.nth(1).click()  # an HTML file from disk opens: the reader saves it from there
+    tab.wait_for_url("**/2021-08-12.single.html")
+    assert tab.locator("article h3").count() == 45
+    context.close()
+
+
+def test_over_http_both_files_download_under_the_issue_s_name(browser, served: Served):
+    context = browser.new_context(accept_downloads=True)
+    tab = context.new_page()
+    tab.goto(served.url + f"issues/{NEWEST}.html")
+    for index, (name, suffix) in enumerate(((f"{NEWEST}.epub", ".epub"), (f"{NEWEST}.single.html", ".html"))):
+        with tab.expect_download() as started:
+            tab.locator("ul.downloads a").nth(index).click()
+        assert started.value.suggested_filename == f"产业监测-{NEWEST}{suffix}"
+        assert Path(started.value.path()).read_bytes() == (served.built.out / "issues" / name).read_bytes()
+    context.close()
