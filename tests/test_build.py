@@ -28,7 +28,8 @@ def soup(built: Built, path: str) -> BeautifulSoup:
 
 
 def html_files(built: Built) -> list[Path]:
-    return sorted(built.out.rglob("*.html"))
+    """The site's pages (each issue's single file is a document to read away from it: tests/test_offline.py)."""
+    return sorted(path for path in built.out.rglob("*.html") if not path.name.endswith(".single.html"))
 
 
 def references(page: BeautifulSoup) -> list[tuple[str, str]]:
@@ -104,7 +105,7 @@ def test_every_page_has_the_frame(any_site: Built):
         feeds = {link["type"] for link in page.find_all("link", rel="alternate", type=True)}
         assert feeds == {"application/rss+xml", "application/atom+xml"}, path
         canonical = page.find("link", rel="canonical")
-        if path == "404.html":
+        if path in ("404.html", "offline.html"):
             assert canonical is None and page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
         else:
             assert canonical["href"].startswith("http"), path
@@ -231,7 +232,7 @@ def test_sections_index_lists_every_section_in_order(fixture_site: Built):
 def test_search_page_ships_its_index_as_scripts(fixture_site: Built):
     page = soup(fixture_site, "search.html")
     sources = [script["src"] for script in page.find_all("script", src=True)]
-    assert sources == ["static/js/site.js", "search/index.js", "static/js/search.js"]
+    assert sources == ["static/js/site.js", "static/js/offline.js", "search/index.js", "static/js/search.js"]
     assert page.find(id="search-input")["name"] == "q"
     index = (fixture_site.out / "search/index.js").read_text(encoding="utf-8")
     assert index.startswith("(window.BulletinSearchData=window.BulletinSearchData||{})[\"meta\"]=")
@@ -248,7 +249,7 @@ def test_sitemap_and_robots(fixture_site: Built):
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     sitemap = ET.parse(fixture_site.out / "sitemap.xml").getroot()
     locations = [loc.text for loc in sitemap.findall("s:url/s:loc", namespace)]
-    pages = {file.relative_to(fixture_site.out).as_posix() for file in html_files(fixture_site)} - {"404.html", "search.html"}
+    pages = {file.relative_to(fixture_site.out).as_posix() for file in html_files(fixture_site)} - {"404.html", "search.html", "offline.html"}
     expected = {BASE + (path[: -len("index.html")] if path.endswith("index.html") else path) for path in pages}
     assert set(locations) == expected and len(locations) == len(expected)
     lastmod = {url.findtext("s:loc", namespaces=namespace): url.findtext("s:lastmod", namespaces=namespace) for url in sitemap}

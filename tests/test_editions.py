@@ -46,7 +46,8 @@ def is_redirect(path: Path) -> bool:
 
 
 def pages(out: Path) -> set[str]:
-    return {path.relative_to(out).as_posix() for path in out.rglob("*.html") if not is_redirect(path)}
+    return {path.relative_to(out).as_posix() for path in out.rglob("*.html")
+            if not is_redirect(path) and not path.name.endswith(".single.html")}
 
 
 def with_editions(project: Path, extra: str = TWO_EDITIONS) -> Path:
@@ -77,7 +78,7 @@ def test_every_page_links_to_its_counterpart_and_names_it_in_the_head(sample_sit
         assert (out / path).parent.joinpath(unquote(switch[0]["href"])).resolve() == (out / counterpart).resolve(), path
         assert page.select_one("nav.edition-switch [aria-current]").get_text() == {"zh-Hans": "简体中文", "zh-Hant": "繁體中文"}[here]
         alternates = {link["hreflang"]: link["href"] for link in page.find_all("link", rel="alternate", hreflang=True)}
-        if path.endswith("404.html"):
+        if path.endswith(("404.html", "offline.html")):
             assert alternates == {}, path  # not indexed, so no alternates
             continue
         plain = path.removeprefix(HANT)
@@ -123,7 +124,7 @@ def test_sitemap_lists_both_editions_with_alternates_and_robots_is_only_at_the_r
     locations = [url.findtext("s:loc", namespaces=namespaces) for url in root]
     default = [loc for loc in locations if not loc.startswith(BASE + HANT)]
     assert sorted(loc.replace(BASE, BASE + HANT, 1) for loc in default) == sorted(set(locations) - set(default))
-    assert len(default) == len(pages(sample_site.out)) / 2 - 2  # all but search.html and 404.html
+    assert len(default) == len(pages(sample_site.out)) / 2 - 3  # all but search.html, 404.html and offline.html
     for url in root:
         links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespaces)}
         assert set(links) == {"zh-Hans", "zh-Hant"} and url.findtext("s:loc", namespaces=namespaces) in links.values()
@@ -149,7 +150,7 @@ def test_a_single_edition_build_keeps_the_other_edition(make_project):
     article.write_text(article.read_text(encoding="utf-8").replace("数据安全法草案二审", "数据安全法草案三审"), encoding="utf-8")
 
     result = run_bulletin("build", "--variant", "zh-Hant", cwd=project)
-    assert result.returncode == 0 and "built 37 pages (" in result.stdout, result.stdout
+    assert result.returncode == 0 and "built 38 pages (" in result.stdout, result.stdout
     after = snapshot(built.out)
     assert {path for path in after if after[path] != before.get(path)} <= {path for path in after if path.startswith(HANT)} | {"sitemap.xml"}
     assert "三審" in after[HANT + "articles/shuju-anquan-fa-ershen.html"].decode() and "二审" in after["articles/shuju-anquan-fa-ershen.html"].decode()
@@ -248,7 +249,7 @@ def test_large_archives_get_a_sitemap_index(monkeypatch, sample_site: Built, tmp
     parts = [loc.text for loc in index.findall("s:sitemap/s:loc", namespace)]
     assert index.tag.endswith("sitemapindex") and parts == [f"{BASE}sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
     counts = [len(ET.parse(tmp_path / "out" / part.removeprefix(BASE)).getroot()) for part in parts]
-    assert all(count <= 100 for count in counts) and sum(counts) == len(pages(sample_site.out)) - 4
+    assert all(count <= 100 for count in counts) and sum(counts) == len(pages(sample_site.out)) - 6  # search.html, 404.html, offline.html: in both editions
 
 
 def test_converted_text_is_kept_between_builds(make_project, monkeypatch):

@@ -13,6 +13,9 @@ SECTIONS = "sections/index.html"
 TAGS = "tags/index.html"
 SEARCH = "search.html"
 NOT_FOUND = "404.html"
+OFFLINE = "offline.html"  # what the service worker shows for a page it has not kept, with the network cut
+WEB_MANIFEST = "manifest.webmanifest"
+SERVICE_WORKER = "sw.js"  # at the edition root: its scope is the edition
 RSS = "feed.xml"
 ATOM = "atom.xml"
 ISSUES_RSS = "issues/feed.xml"  # one entry per issue: its contents
@@ -33,6 +36,15 @@ def article(slug: str) -> str:
 
 def issue(slug: str) -> str:
     return f"issues/{slug}.html"
+
+
+def issue_epub(slug: str) -> str:
+    return f"issues/{slug}.epub"
+
+
+def issue_single(slug: str) -> str:
+    """The whole issue as one self-contained HTML file."""
+    return f"issues/{slug}.single.html"
 
 
 def listing(kind: str, slug: str, page: int = 1) -> str:

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from generator import __version__
+from generator import __version__, source_digest
 from generator.fsutil import read_file
 
 T = TypeVar("T")
@@ -43,9 +43,7 @@ def engine_version() -> str:
         origin = spec.origin if spec and spec.origin else ""
         stat = os.stat(origin) if origin else None
         digest.update(f"{name} {origin} {stat.st_size if stat else ''} {stat.st_mtime_ns if stat else ''}".encode())
-    package = Path(__file__).resolve().parents[2]  # generator/: the build engine and the text layer it uses
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + path.read_bytes())
+    digest.update(source_digest().encode())  # the build engine and the text layer it uses
     return digest.hexdigest()
 
 

@@ -2,11 +2,13 @@
 whose inputs changed.
 
 A file depends on named inputs, its *keys*: model objects of its edition, the templates it was
-rendered with, static files, and the edition's settings. Model objects count at two depths: their
-card (`#c`: the fields lists show, such as a title, a path, a date, a summary) or their full content
-(`#f`: also a body, neighbours, related articles, the members of a listing). Editing the end of an
-article's body changes its full fingerprint only: its page and the feeds holding it are rendered
-again, while the listings showing its card are not.
+rendered with, static files, and the edition's settings. Model objects count at three depths: their
+card (`#c`: the fields lists show, such as a title, a path, a date, a summary), their text (`#t`: also
+an article's body, an issue's articles; what an issue's EPUB shows) or their full content (`#f`: also
+neighbours, related articles, the members of a listing). Editing the end of an article's body changes
+its text and full fingerprints only: its page and the feeds holding it are rendered again, while the
+listings showing its card are not; a new issue changes the full fingerprint of the one before it (its
+`newer` link) but not its text, so that issue's EPUB is kept.
 
 Pages note their keys as they render (`render.reads.Reads`), so whatever a theme shows is followed;
 the other files declare theirs (see `render.produce`). A key's fingerprint is a plain value (text,
@@ -26,7 +28,7 @@ from generator.site.render.feeds import Feed
 from generator.site.render.reads import Reads
 
 SETTINGS = "settings"  # every file of an edition depends on its settings (see `Fingerprints`)
-CARD, FULL = "#c", "#f"
+CARD, TEXT, FULL = "#c", "#t", "#f"
 
 
 def fingerprint(value: Any) -> bytes:
@@ -49,11 +51,12 @@ def object_key(obj: Any) -> str:
 
 
 def keys_of(reads: Reads) -> frozenset[str]:
-    """The keys of what a render read (a full read includes the card)."""
+    """The keys of what a render read (a full read includes the text, the text the card)."""
     full = {object_key(obj) for obj in reads.full}
-    card = {object_key(obj) for obj in reads.card} - full
-    # interned: the same key in many files' sets is held once in memory
-    return frozenset(map(sys.intern, [SETTINGS, *reads.keys, *(key + FULL for key in full), *(key + CARD for key in card)]))
+    text = {object_key(obj) for obj in reads.text} - full
+    card = {object_key(obj) for obj in reads.card} - full - text
+    keys = [SETTINGS, *reads.keys, *(key + FULL for key in full), *(key + TEXT for key in text), *(key + CARD for key in card)]
+    return frozenset(map(sys.intern, keys))  # interned: the same key in many files' sets is kept once
 
 
 _ARTICLE, _ISSUE, _NAME = attrgetter("source.key"), attrgetter("id"), attrgetter("key")
@@ -111,7 +114,7 @@ class Fingerprints:
         for article in self.site.articles:
             key = article.key
             if key not in moved and sources.get(key) == self.sources[key]:
-                for depth in (CARD, FULL):
+                for depth in (CARD, TEXT, FULL):
                     name = "a:" + key + depth
                     if name in kept:
                         self._known[name] = kept[name]
@@ -127,20 +130,21 @@ class Fingerprints:
             return self.settings
         name, depth = key[:-2], key[-2:]
         obj = self._objects.get(name)
-        if depth not in (CARD, FULL) or obj is None:
+        if depth not in (CARD, TEXT, FULL) or obj is None:
             return self.named(key)  # None for an object gone since: never equal to what was kept
         kind = type(obj)
-        if depth == FULL:
+        if depth != CARD:
             card = self(name + CARD)  # its digest: the card is computed once
         if kind is Article:
             if depth == CARD:
                 return _article_card(obj)
-            return card, self.sources[obj.key], _articles(obj.related), _articles((obj.prev, obj.next))
+            text = card, self.sources[obj.key]
+            return text if depth == TEXT else (text, _articles(obj.related), _articles((obj.prev, obj.next)))
         if kind is Issue:
             if depth == CARD:
                 return _issue_card(obj)
-            groups = tuple((group.section.key, _articles(group.articles)) for group in obj.groups)
-            return card, groups, tuple(map(_ISSUE, (other for other in (obj.older, obj.newer) if other is not None)))
+            contents = card, tuple((group.section.key, _articles(group.articles)) for group in obj.groups)
+            return contents if depth == TEXT else (contents, tuple(map(_ISSUE, (other for other in (obj.older, obj.newer) if other is not None))))
         if kind is Listing:
             return _listing_card(obj) if depth == CARD else (card, _articles(obj.articles))
         if depth == CARD:

@@ -12,12 +12,9 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-import jinja2
-
-from generator.errors import BulletinError
 from generator.site import urls
 from generator.site.model.objects import Issue, Listing, Site
-from generator.site.render import feeds, pages, share
+from generator.site.render import downloads, feeds, pages, share
 from generator.site.render.reads import Reads
 from generator.site.render.strings import Strings
 from generator.site.render.targets import RenderOptions, Target
@@ -149,6 +146,13 @@ def _search(target: Target, site: Site, strings: Strings, reads: Reads) -> Conte
     return _plain_page(target, site, strings, reads, strings("search"))
 
 
+def _offline(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
+    reads.full.add(site)  # the newest issue
+    template, page, extra = _plain_page(target, site, strings, reads, strings("offline"), issue=site.latest)
+    page.canonical, page.noindex = None, True
+    return template, page, extra
+
+
 def _not_found(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
     template, page, extra = _plain_page(target, site, strings, reads, strings("not_found"))
     page.canonical, page.base_href, page.noindex, page.breadcrumb = None, site.url(""), True, []
@@ -210,6 +214,7 @@ _CONTEXTS = {
     "tags": _tags,
     "search": _search,
     "404": _not_found,
+    "offline": _offline,
     "issue": _issue,
     "article": _article,
     "section": _listing,
@@ -220,24 +225,6 @@ _CONTEXTS = {
 def page_context(target: Target, site: Site, strings: Strings, reads: Reads) -> Context:
     """(template name, page, template variables) of a page target."""
     return _CONTEXTS[target.kind](target, site, strings, reads)
-
-
-def _template_error(exc: Exception) -> BulletinError | None:
-    """The template file and line of an error raised while rendering; None if no template was involved."""
-    if isinstance(exc, jinja2.TemplateSyntaxError):
-        return BulletinError(f"template error: {exc.message}", exc.filename or exc.name, exc.lineno)
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return BulletinError(f"template not found in the theme: {exc.name}")
-    frame = exc.__traceback__
-    where, line = None, None
-    while frame is not None:
-        filename = frame.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".htm", ".xml")):
-            where, line = filename, frame.tb_lineno
-        frame = frame.tb_next
-    if where is None and not isinstance(exc, jinja2.TemplateError):
-        return None
-    return BulletinError(f"template error: {exc}", where, line)
 
 
 def alternates(site: Site, theme: Theme, path: str) -> list[Alternate]:
@@ -262,13 +249,10 @@ def make(target: Target, site: Site, theme: Theme, options: RenderOptions, reads
     page.structured_data = share.structured_data(site, page, subject, strings, reads)
     page.image = site.url(share.IMAGE)
     url = PageLinks(page.path, theme.env.fragments(site))  # pure macro output dies with the edition's model
-    try:
-        with theme.env.rendering(url, reads):
-            template = theme.env.get_template(template_name)
-            html = template.render(site=site, page=page, t=strings, date=strings.date, url=url, options=options, **extra)
-    except Exception as exc:  # a theme's template can raise anything; report where, not a traceback
-        error = _template_error(exc)
-        if error is None:
-            raise
-        raise error from None
+
+    def issue_downloads(issue: Issue) -> list[downloads.Download]:
+        return downloads.issue_downloads(site, issue, theme, reads)
+
+    html = theme.render(template_name, reads, url, site=site, page=page, t=strings, date=strings.date, url=url, options=options,
+                        downloads=issue_downloads, **extra)
     return html.encode("utf-8")

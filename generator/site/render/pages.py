@@ -11,7 +11,7 @@ from generator.site.render.targets import Target
 from generator.site.render.theme import Theme
 
 SITE_PAGES = ((urls.HOME, "home"), (urls.ARCHIVE, "archive"), (urls.SECTIONS, "sections"), (urls.TAGS, "tags"),
-              (urls.SEARCH, "search"), (urls.NOT_FOUND, "404"))
+              (urls.SEARCH, "search"), (urls.NOT_FOUND, "404"), (urls.OFFLINE, "offline"))
 PAGE_KINDS = frozenset({kind for _, kind in SITE_PAGES} | {"issue", "article", "section", "tag"})
 
 

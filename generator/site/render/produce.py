@@ -7,7 +7,9 @@ can be made in any order, in any process; what a file was made from is noted in 
 A new kind of output is a module with a planner, `(site, theme) -> [Target]`, and a maker,
 `(target, site, theme, options, reads) -> bytes` that notes what it reads, registered below: in
 `OUTPUTS`, and its planner in `EDITION_PLANNERS` (the files of each edition) or as the site-wide
-files are (`sitemap.plan`, at the output root).
+files are (`sitemap.plan`, at the output root). A kind made from what a page of another kind makes
+anyway (an issue's EPUB: its page shows its size) `follows` that kind: each of its files is planned
+right after the page of the same key, so that the process making the one makes the other.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.site.model.objects import Site
-from generator.site.render import feeds, html, pages, redirects, search, sitemap, static
+from generator.site.render import downloads, feeds, html, offline, pages, redirects, search, sitemap, static
 from generator.site.render.reads import Reads
 from generator.site.render.targets import RenderOptions, Target
 from generator.site.render.theme import Theme
@@ -30,6 +32,7 @@ class Output:
     kind: str
     make: Maker | None  # None for the search index, which `batch` updates file by file
     page: bool = False  # an HTML page: counted as one, listed in the sitemap
+    follows: str = ""  # the kind of page its files are planned after (with the same key)
 
 
 OUTPUTS: dict[str, Output] = {output.kind: output for output in (
@@ -39,19 +42,33 @@ OUTPUTS: dict[str, Output] = {output.kind: output for output in (
     Output(search.INDEX, None),
     Output("static", static.make),
     Output(redirects.KIND, redirects.make),
+    *(Output(kind, downloads.make, follows="issue") for kind in downloads.KINDS),
+    *(Output(kind, offline.make) for kind in offline.KINDS),
     Output("sitemap", sitemap.make_sitemap),
     Output("robots", sitemap.make_robots),
     Output("nojekyll", sitemap.make_nojekyll),
     Output("cname", sitemap.make_cname),
 )}
-EDITION_PLANNERS: tuple[Planner, ...] = (pages.plan, feeds.plan, search.plan, static.plan, redirects.plan)  # pages first
+EDITION_PLANNERS: tuple[Planner, ...] = (pages.plan, downloads.plan, feeds.plan, search.plan, static.plan, redirects.plan,
+                                         offline.plan)  # pages first
 PAGE_KINDS = frozenset(output.kind for output in OUTPUTS.values() if output.page)
 SEARCH_INDEX = search.INDEX
 
 
 def plan(site: Site, theme: Theme) -> list[Target]:
-    """Every output file of the edition, pages first, in a deterministic order."""
-    return [target for planner in EDITION_PLANNERS for target in planner(site, theme)]
+    """Every output file of the edition, pages first, in a deterministic order (files that follow a
+    page right after it)."""
+    targets: list[Target] = []
+    following: dict[tuple[str, str], list[Target]] = {}
+    for planner in EDITION_PLANNERS:
+        for target in planner(site, theme):
+            follows = OUTPUTS[target.kind].follows
+            if follows:
+                following.setdefault((follows, target.key), []).append(target)
+            else:
+                targets.append(target)
+    return [each for target in targets for each in (target, *following.pop((target.kind, target.key), ()))] + [
+        target for left in following.values() for target in left]
 
 
 def site_plan(site: Site, pages: list[str]) -> list[Target]:

@@ -22,7 +22,7 @@ from generator.site.render.theme import Theme
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-NOT_INDEXED = frozenset({urls.NOT_FOUND, urls.SEARCH})
+NOT_INDEXED = frozenset({urls.NOT_FOUND, urls.SEARCH, urls.OFFLINE})
 MAX_URLS = 50_000
 
 ET.register_namespace("xhtml", XHTML_NS)

@@ -28,11 +28,13 @@ from jinja2 import nodes
 from jinja2.meta import find_undeclared_variables
 from jinja2.runtime import Macro
 
+from generator.errors import BulletinError
 from generator.site.render.reads import TEMPLATE, Reads
 
 PAGE_FUNCTIONS = frozenset({"url", "t", "date"})  # what every page passes to its templates, besides its data
 MAX_FRAGMENTS = 30_000  # kept macro outputs per edition and process (about three per article of 10,000)
-TEMPLATE_EXTENSIONS = ("html", "htm", "xml")
+TEMPLATE_EXTENSIONS = ("html", "htm", "xml", "xhtml", "opf")  # markup: escaped, and searched for macros
+_OTHER_TEMPLATES = ("css", "js", "webmanifest")  # stylesheets and scripts rendered with values (the issue file, the worker)
 _EXTERNAL = ("://", "mailto:")
 
 
@@ -97,8 +99,9 @@ class SiteEnvironment(jinja2.Environment):
         self._fragments: weakref.WeakKeyDictionary[object, dict] = weakref.WeakKeyDictionary()
 
     @contextmanager
-    def rendering(self, links: PageLinks, reads: Reads | None) -> Iterator[None]:
-        """While the block renders a page linking by `links`: pure macros kept, reads noted in `reads`."""
+    def rendering(self, links: PageLinks | None, reads: Reads | None) -> Iterator[None]:
+        """While the block renders a page linking by `links`: pure macros kept, reads noted in `reads`
+        (`links` None: a file that is not a page, inside a page's rendering or not: no macro kept)."""
         outer = self._links
         self._links = links
         try:
@@ -204,3 +207,21 @@ def pure_macros(environment: jinja2.Environment, templates: list[str]) -> frozen
             defined[macro.name] = defined.get(macro.name, 0) + 1
         pure |= _pure_in(environment, macros)
     return frozenset(name for name in pure if defined[name] == 1)
+
+
+def template_error(exc: Exception) -> BulletinError | None:
+    """The template file and line of an error raised while rendering; None if no template was involved."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return BulletinError(f"template error: {exc.message}", exc.filename or exc.name, exc.lineno)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return BulletinError(f"template not found in the theme: {exc.name}")
+    frame = exc.__traceback__
+    where, line = None, None
+    while frame is not None:
+        filename = frame.tb_frame.f_code.co_filename
+        if filename.rpartition(".")[2] in (*TEMPLATE_EXTENSIONS, *_OTHER_TEMPLATES):
+            where, line = filename, frame.tb_lineno
+        frame = frame.tb_next
+    if where is None and not isinstance(exc, jinja2.TemplateError):
+        return None
+    return BulletinError(f"template error: {exc}", where, line)

@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -18,8 +19,9 @@ from markupsafe import Markup, escape
 from generator.errors import BulletinError
 from generator.fsutil import printable, unreadable
 from generator.resources import builtin_themes
+from generator.site.render.reads import Reads
 from generator.site.render.strings import STRINGS_FILE, Strings
-from generator.site.render.templating import SiteEnvironment
+from generator.site.render.templating import TEMPLATE_EXTENSIONS, PageLinks, SiteEnvironment, template_error
 from generator.text.cjk import phrases
 from generator.text.yamlfile import parse_mapping, read_text_file
 
@@ -100,7 +102,7 @@ class Theme:
         self.env = SiteEnvironment(
             card_fields,
             loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(folder)) for folder in dirs]),
-            autoescape=jinja2.select_autoescape(("html", "htm", "xml"), default_for_string=True),
+            autoescape=jinja2.select_autoescape(TEMPLATE_EXTENSIONS, default_for_string=True),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -126,6 +128,18 @@ class Theme:
     def static_digest(self, path: str) -> str | None:
         file = self.static_files.get(path)
         return hashlib.blake2b(file.read_bytes(), digest_size=16).hexdigest() if file else None
+
+    def render(self, name: str, reads: Reads | None, links: PageLinks | None = None, **context: Any) -> str:
+        """The template `name` rendered with `context`: what it reads noted in `reads`, pure macros kept
+        when it is a page linking by `links`. An error in a template is reported with its file and line."""
+        try:
+            with self.env.rendering(links, reads):
+                return self.env.get_template(name).render(**context)
+        except Exception as exc:  # a theme's template can raise anything; report where, not a traceback
+            error = template_error(exc)
+            if error is None:
+                raise
+            raise error from None
 
     def strings_for(self, language: str) -> Strings:
         """The UI strings of `language`, or of the nearest broader tag the theme has (zh-Hant-TW: zh-Hant)."""
