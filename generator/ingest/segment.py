@@ -127,8 +127,8 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
             current.subtitle = item.text  # rule_subtitle only fires right under a heading
             current.last_line = block.last
         elif item.kind is Kind.BYLINE and current is not None:
-            current.author = current.author or item.author
-            current.source = current.source or item.source
+            current.author = _credit(current.author, item.author)
+            current.source = _credit(current.source, item.source)
             current.last_line = block.last
         elif item.kind is Kind.HEADING:
             _heading(walk, index, item, cohesion, style)
@@ -146,6 +146,15 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
             current.last_line = block.last
             walk.after_banner = False
     return Segmented(sections=walk.sections, articles=walk.articles, decisions=walk.decisions, warnings=walk.warnings)
+
+
+def _credit(known: str | None, found: str | None) -> str | None:
+    """An article's author or source from a second byline as well: one that says more
+    (`本刊记者 宋雨桐 整理` at the end, after `本刊记者 宋雨桐` under the title) replaces it, a
+    different one joins it, so that nothing printed is lost."""
+    if not found or not known or found in known:
+        return known or found
+    return found if known in found else f"{known}；{found}"
 
 
 def _heading(walk: _Walk, index: int, item: Labeled, cohesion: Cohesion, style: TitleStyle) -> None:
