@@ -2,6 +2,7 @@
 
 from generator.ingest.hints import Hints, LineRef
 from generator.ingest.evidence import spaced_latin
+from generator.ingest.review import review
 
 from ingest_helpers import double_spaced, segmented
 
@@ -129,3 +130,35 @@ def test_a_table_of_contents_with_section_names_and_plain_page_numbers():
     result = segmented(double_spaced(*contents, *body))
     assert result.sections == ["市场观察", "政策动向"]
     assert [a.title for a in result.articles] == [SATELLITE[0], SATELLITE[6], MEMORY[0]]
+
+
+COMPANY_BRIEFS = [
+    "华为轮值董事长：未来五年聚焦软件和生态",
+    "华为轮值董事长在近日举行的一场行业大会上表示，面对外部环境的变化，华为将把软件作为战略重点，持续加大在操作系统、数据库和开发工具等领域的投入。",
+    "他表示，硬件的竞争力可以通过软件持续提升，华为将坚持硬件开放、软件开源的思路，与合作伙伴共同构建产业生态。",
+    "他同时透露，鸿蒙操作系统的设备数量已超过1亿台，下一步将推动鸿蒙在家居、出行和办公等场景的应用。",
+    "华为发布分布式数据库新品",
+    "华为在同一大会上发布新一代分布式数据库，面向金融、政务等行业的核心业务系统，支持两地三中心部署。",
+    "华为开发者大会将于10月在东莞举行",
+    "华为方面表示，华为开发者大会将于10月下旬在东莞举行，届时将公布鸿蒙操作系统的最新进展。",
+]
+
+
+def test_briefs_after_a_short_feature_are_never_merged_silently():
+    """Briefs of the same company: no dateline, words shared with the feature before them; each
+    lead restates its headline and runs a paragraph. Each is an article, or the outline offers the
+    line that makes it one."""
+    text = double_spaced(*[line + " " for line in SATELLITE + COMPANY_BRIEFS + GOVERNMENT])
+    result = segmented(text)
+    titles = [a.title for a in result.articles]
+    warnings = review(result.decisions)
+    for brief in (COMPANY_BRIEFS[0], COMPANY_BRIEFS[4], COMPANY_BRIEFS[6]):
+        assert brief in titles or any(f"titles: [{brief}]" in warning for warning in warnings), (titles, warnings)
+    assert [s.text for s in result.articles[0].subheadings] == [SATELLITE[3], SATELLITE[6]]
+
+
+def test_a_closing_byline_that_says_more_keeps_every_word():
+    text = double_spaced(SATELLITE[0] + " ", "本刊记者 宋雨桐 ", *[line + " " for line in SATELLITE[1:3]],
+                         "（本刊记者 宋雨桐 整理） ")
+    [article] = segmented(text).articles
+    assert article.author == "本刊记者 宋雨桐 整理"

@@ -38,6 +38,7 @@ class Context:
     title_number: str | None  # the enumerator the current title was printed with
     subheadings: list[str]
     paragraphs: int
+    typical: float  # the median paragraphs of the section's (else the bulletin's) articles so far; 0: none
     after_banner: bool
     cohesion: Cohesion
     style: TitleStyle
@@ -108,7 +109,7 @@ def judge_numbered(ctx: Context) -> Verdict | None:
 
 def judge_by_evidence(ctx: Context) -> Verdict:
     evidence = gather(ctx.labeled, ctx.index, ctx.cohesion, ctx.style, ctx.title or "", ctx.subheadings,
-                      ctx.paragraphs)
+                      ctx.paragraphs, ctx.typical)
     score = evidence.score()
     return Verdict("title" if score > 0 else "subheading", score, "evidence", evidence)
 

@@ -9,6 +9,7 @@ is kept as a `Decision` for the `--dry-run` outline.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from statistics import median
 
 from generator.ingest.chars import tidy_paragraph
 from generator.ingest.cohesion import Cohesion
@@ -61,6 +62,7 @@ class Decision:
     reason: str
     evidence: Evidence | None = None
     heading: str = ""  # the heading as printed
+    under_heading: bool = False  # right under another heading, no text between
 
 
 @dataclass
@@ -86,6 +88,12 @@ class _Walk:
     current: Article | None = None
     after_banner: bool = True  # at the start, and after a section banner or part label
     part_pending: bool = False  # a part label not yet followed by an article
+
+    def typical_length(self) -> float:
+        """The median paragraphs of the finished articles of this section, else of the bulletin."""
+        finished = self.articles[:-1] if self.current is not None else self.articles
+        lengths = [len(a.paragraphs) for a in finished if a.section == self.section] or [len(a.paragraphs) for a in finished]
+        return float(median(lengths)) if lengths else 0.0
 
     def open_article(self, title: str, first: int, last: int, synthetic: bool = False,
                      number: str | None = None) -> Article:
@@ -119,8 +127,8 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
             current.subtitle = item.text  # rule_subtitle only fires right under a heading
             current.last_line = block.last
         elif item.kind is Kind.BYLINE and current is not None:
-            current.author = current.author or item.author
-            current.source = current.source or item.source
+            current.author = _credit(current.author, item.author)
+            current.source = _credit(current.source, item.source)
             current.last_line = block.last
         elif item.kind is Kind.HEADING:
             _heading(walk, index, item, cohesion, style)
@@ -140,6 +148,15 @@ def segment(labeled: list[Labeled], fallback_title: str) -> Segmented:
     return Segmented(sections=walk.sections, articles=walk.articles, decisions=walk.decisions, warnings=walk.warnings)
 
 
+def _credit(known: str | None, found: str | None) -> str | None:
+    """An article's author or source from a second byline as well: one that says more
+    (`本刊记者 宋雨桐 整理` at the end, after `本刊记者 宋雨桐` under the title) replaces it, a
+    different one joins it, so that nothing printed is lost."""
+    if not found or not known or found in known:
+        return known or found
+    return found if known in found else f"{known}；{found}"
+
+
 def _heading(walk: _Walk, index: int, item: Labeled, cohesion: Cohesion, style: TitleStyle) -> None:
     block = item.block
     current = walk.current
@@ -147,7 +164,8 @@ def _heading(walk: _Walk, index: int, item: Labeled, cohesion: Cohesion, style: 
         labeled=walk.labeled, index=index, title=current.title if current else None,
         title_number=current.printed_number if current else None,
         subheadings=[sub.text for sub in current.subheadings] if current else [],
-        paragraphs=len(current.paragraphs) if current else 0, after_banner=walk.after_banner,
+        paragraphs=len(current.paragraphs) if current else 0, typical=walk.typical_length(),
+        after_banner=walk.after_banner,
         cohesion=cohesion, style=style,
     )
     verdict = judge(ctx)
@@ -156,7 +174,8 @@ def _heading(walk: _Walk, index: int, item: Labeled, cohesion: Cohesion, style: 
         walk.warnings.append(f"line {block.first}: “{item.text}” cannot join an article: none comes before it")
         decided, reason = "title", "no article before it"
     walk.decisions.append(Decision(block.first, item.unnumbered if decided == "title" else item.text, decided,
-                                   score, reason, verdict.evidence, heading=item.text))
+                                   score, reason, verdict.evidence, heading=item.text,
+                                   under_heading=index > 0 and walk.labeled[index - 1].kind is Kind.HEADING))
     if decided == "title":
         walk.open_article(item.unnumbered, block.first, block.last, synthetic=item.synthetic, number=item.enumerator)
     else:
