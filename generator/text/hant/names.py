@@ -65,6 +65,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ministry": re.compile(f"和[{HAN}]{{2,6}}?(?:部(?![署分门件位队落属])|委员会|厅|局(?![面势部限域]))"),
         "ministry_field": re.compile(f"[^{_CLAUSE}\\W\\d_A-Za-z]{{2,6}}$"),
         "company": re.compile(f"[{HAN}A-Za-z0-9（）()]{{2,24}}?(?:{_alternation(data['company_suffixes'])})"),
+        # A listed company's short name before its stock code: 三维通信（002115）, 中芯国际(0981.HK)
+        "stock": re.compile(f"[{HAN}]{{2,4}}(?=[（(](?:[0-9]{{6}}|[0-9]{{4,5}}\\.HK)(?:\\.(?:SH|SZ|BJ|HK))?[)）])"),
+        # A company's short name: its own word, an industry word, the kind of company, then what
+        # companies do (用友网络科技发布, 浪潮信息股份宣布); a field (信息科技的发展) is followed by other words.
+        "short_company": re.compile(
+            f"[{HAN}]{{2,4}}?(?:{_alternation(data['industry_words'])})(?:{_alternation(data['company_kinds'])})"
+            f"(?={_alternation(data['company_acts'])})"),
         "listed": re.compile(_alternation([*data["companies"], *data["titles"], *data["people"]])),
         "person_after_position": re.compile(f"(?:{positions})({surnames}){given}"),
         "speech": re.compile(speech),
@@ -123,9 +130,20 @@ def _bodies(text: str) -> Iterator[Name]:
 def _companies(text: str) -> Iterator[Name]:
     if "公司" not in text:
         return
-    for match in _patterns()["company"].finditer(text):
+    yield from _after_function_words(_patterns()["company"].finditer(text))
+
+
+def _after_function_words(matches: Iterator[re.Match[str]]) -> Iterator[Name]:
+    """Each match from after its last function word on: 与浪潮信息 is the name 浪潮信息."""
+    for match in matches:
         starts = [found.end() for found in _COMPANY_START.finditer(match.group())]
         yield Name(match.start() + (starts[-1] if starts else 0), match.end())
+
+
+def _short_companies(text: str) -> Iterator[Name]:
+    """Companies named by their short name: before a stock code, or as a company's kind before what it did."""
+    for rule in ("stock", "short_company"):
+        yield from _after_function_words(_patterns()[rule].finditer(text))
 
 
 def _listed(text: str) -> Iterator[Name]:
@@ -164,7 +182,7 @@ def _titles(text: str) -> Iterator[Name]:
             yield Name(match.start(), match.end())
 
 
-RULES: tuple[Callable[[str], Iterator[Name]], ...] = (_titles, _listed, _bodies, _companies, _people)
+RULES: tuple[Callable[[str], Iterator[Name]], ...] = (_titles, _listed, _bodies, _companies, _short_companies, _people)
 
 
 def find(text: str) -> list[Name]:
