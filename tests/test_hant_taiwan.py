@@ -45,6 +45,23 @@ def test_a_word_with_two_uses_is_written_as_its_context_calls_for(taiwan):
         ("训练数据来源", "訓練資料來源"),  # data as material: 資料
         ("通过审查", "通過審查"),
         ("通过远程诊断降低成本", "透過遠端診斷降低成本"),
+        ("拓宽中小企业融资渠道", "拓寬中小企業融資管道"),  # financing and communication: 管道
+        ("畅通投诉渠道", "暢通投訴管道"),
+        ("线下销售渠道", "線下銷售通路"),  # where goods are sold: 通路
+        ("在线视频平台", "線上影音平台"),
+    ])
+
+
+def test_vocabulary_reaches_beyond_the_words_listed_one_by_one(taiwan):
+    check(taiwan, [
+        ("杀毒软件厂商", "防毒軟體廠商"),  # OpenCC's Taiwan phrases, reviewed
+        ("量子计算机", "量子電腦"),
+        ("5G基站建设", "5G基地台建設"),  # a compound follows from its head
+        ("云服务器价格", "雲端伺服器價格"),  # the longest entry, not 雲端服務 + 器
+        ("服务器宕机", "伺服器當機"),
+        ("刷新历史纪录", "刷新歷史紀錄"),  # reviewed out: 重新整理 is a browser's
+        ("重点项目建设", "重點項目建設"),  # reviewed out: 專案
+        ("循环经济", "循環經濟"),  # reviewed out: 迴圈 is a program's loop
     ])
 
 
@@ -103,6 +120,10 @@ def test_names_keep_their_own_words(taiwan):
         ("华为终端董事长余承东表示", "華為終端董事長余承東表示"),  # 余, not 餘
         ("研究员于洋认为", "研究員于洋認為"),  # 于, not 於
         ("范文仲指出", "范文仲指出"),  # 范, not 範
+        ("信息发展（300469）股价上涨", "信息發展（300469）股價上漲"),  # a short name before its stock code
+        ("中芯国际(0981.HK)", "中芯國際(0981.HK)"),
+        ("用友网络科技发布年报", "用友網絡科技發布年報"),  # a company's kind before what it did
+        ("发展信息科技的能力", "發展資訊科技的能力"),  # a field, not a company
     ])
 
 
@@ -151,6 +172,13 @@ def test_newlines_and_latin_text_survive(taiwan, parts):
     converted = taiwan(text)
     assert converted.count("\n") == text.count("\n")
     assert [char for char in converted if char.isascii()] == [char for char in text if char.isascii()]
+
+
+def test_one_flat_dictionary_converts_as_the_chain_of_dictionaries_does():
+    config = backend._s2tw()
+    chained, flat = backend._handle(config)[0], backend.characters()
+    texts = [pair.zh for pair in load_pairs()] + ["头发和发展", "干部在干燥的地方干活", "计划于台风后发布"]
+    assert [flat.convert(text) for text in texts] == [chained.convert(text) for text in texts]
 
 
 def test_compiled_dictionaries_are_kept_and_reused(tmp_path, monkeypatch):

@@ -9,6 +9,12 @@ phrases across a word's edge (整|机制|造 became 整機制造, 对|手表|示
 The dictionaries are compiled with OpenCC's own tool (`opencc_dict`, shipped with the package) into
 its fast format, once: the files are kept in the temporary folder under a digest of their entries
 and OpenCC's version, so every later process only loads them.
+
+Each configuration is then flattened (`_flat`) into one dictionary that both cuts the text and
+converts it: every entry that can be a segment, written as the whole chain writes it. OpenCC cuts a
+text into segments once and passes each segment through every step of its chain on its own, so a
+segment converted in one lookup comes out the same; one lookup instead of four dictionary groups
+makes the conversion about twice as fast.
 """
 
 from __future__ import annotations
@@ -18,23 +24,22 @@ import hashlib
 import json
 import os
 import subprocess
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import opencc
 
-from generator.text.hant import lexicon, segmenter
+from generator.text.hant import lexicon, opencc_data, segmenter
+from generator.text.hant.opencc_data import COMPILER, SHARE
+from generator.text.pieces import convert_apart
 
-_SHARE = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
-_COMPILER = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
-CACHE = Path(tempfile.gettempdir()) / "bulletin-opencc"
+CACHE = opencc_data.CACHE
 
 
 def _absolute(node):
     """`node` with every dictionary file named by its path in OpenCC's data folder."""
     if isinstance(node, dict):
-        return {key: (str(_SHARE / value) if key == "file" else _absolute(value)) for key, value in node.items()}
+        return {key: (str(SHARE / value) if key == "file" else _absolute(value)) for key, value in node.items()}
     if isinstance(node, list):
         return [_absolute(item) for item in node]
     return node
@@ -62,7 +67,7 @@ def _compiled(name: str, entries: Callable[[], dict[str, str]], version: str | N
         source.write_text(text or _dictionary_text(entries()), encoding="utf-8")
         try:
             _write_atomically(path, lambda target: subprocess.run(
-                [str(_COMPILER), "-i", str(source), "-o", str(target), "-f", "text", "-t", "ocd2"], check=True, capture_output=True))
+                [str(COMPILER), "-i", str(source), "-o", str(target), "-f", "text", "-t", "ocd2"], check=True, capture_output=True))
         finally:
             source.unlink(missing_ok=True)
     return {"type": "ocd2", "file": str(path)}
@@ -70,18 +75,55 @@ def _compiled(name: str, entries: Callable[[], dict[str, str]], version: str | N
 
 def _s2tw() -> dict:
     """OpenCC's s2tw configuration, with the characters Taiwan newspapers print as its last step."""
-    config = _absolute(json.loads((_SHARE / "s2tw.json").read_text(encoding="utf-8")))
+    config = _absolute(json.loads((SHARE / "s2tw.json").read_text(encoding="utf-8")))
     characters = lexicon.characters()
     config["conversion_chain"].append({"dict": _compiled("characters", lambda: characters["characters"] | characters["phrases"])})
     return config
 
 
-def _opencc(config: dict) -> opencc.OpenCC:
+def _handle(config: dict) -> tuple[opencc.OpenCC, str]:
+    """OpenCC with `config`, and the digest of the configuration."""
     text = json.dumps(config, ensure_ascii=False, sort_keys=True)
-    path = CACHE / f"taiwan-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    path = CACHE / f"taiwan-{digest}.json"
     if not path.is_file():
+        CACHE.mkdir(parents=True, exist_ok=True)
         _write_atomically(path, lambda target: target.write_text(text, encoding="utf-8"))
-    return opencc.OpenCC(str(path))
+    return opencc.OpenCC(str(path)), digest
+
+
+def _opencc(config: dict) -> opencc.OpenCC:
+    return _handle(config)[0]
+
+
+def _dictionary_files(node) -> Iterator[str]:
+    if isinstance(node, dict):
+        if "file" in node:
+            yield node["file"]
+        for value in node.values():
+            yield from _dictionary_files(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _dictionary_files(item)
+
+
+def _flat(config: dict) -> opencc.OpenCC:
+    """The same conversion as `config`, with one dictionary for its segmentation and its chain.
+
+    A segment is an entry of the segmentation or of the first step's dictionaries, or one character;
+    later steps can change a character the first leaves as it is (臺 -> 台). Each of these is one
+    segment when converted alone, so the chain's result on it is what the flat dictionary writes."""
+    chained, digest = _handle(config)
+    def entries() -> dict[str, str]:
+        first = [*_dictionary_files(config["segmentation"]), *_dictionary_files(config["conversion_chain"][0])]
+        later = _dictionary_files(config["conversion_chain"][1:])
+        keys = {key for file in dict.fromkeys(first) for key, _ in opencc_data.entries(file)}
+        keys.update(key for file in dict.fromkeys(later) for key, _ in opencc_data.entries(file) if len(key) == 1)
+        keys = sorted(key for key in keys if "\n" not in key)
+        return dict(zip(keys, convert_apart(chained.convert, keys)))
+    flat = _compiled("flat", entries, digest)
+    return _opencc({"name": f"{config.get('name', '')} (flat)", "normalization": config.get("normalization", []),
+                    "segmentation": {"type": "mmseg", "dict": flat}, "conversion_chain": [{"dict": flat}]})
 
 
 OPEN, CLOSE = "\x01", "\x02"  # what marking dictionaries put around each word they find
@@ -107,7 +149,7 @@ def taiwan(marked: Callable[[], Iterable[str]] | None = None, version: str = "")
     config["segmentation"]["dict"] = {"type": "group", "match_policy": "union", "dicts": [*dictionaries, words, segmentation]}
     first = config["conversion_chain"][0]["dict"]
     config["conversion_chain"][0]["dict"] = {"type": "group", "match_policy": "short_circuit", "dicts": [*dictionaries, copy.deepcopy(first)]}
-    return _opencc(config)
+    return _flat(config)
 
 
 class Finder:
@@ -139,4 +181,4 @@ def marked_spans(text: str) -> list[tuple[int, int]]:
 
 def characters() -> opencc.OpenCC:
     """Taiwan characters only: names are converted by their characters."""
-    return _opencc(_s2tw())
+    return _flat(_s2tw())

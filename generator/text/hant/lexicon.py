@@ -1,6 +1,7 @@
 """The data of the Taiwan conversion, read once from the YAML files beside this module.
 
-- `vocabulary.yml`: Taiwan ICT vocabulary, applied at word boundaries.
+- `vocabulary.yml`: Taiwan ICT vocabulary, applied at word boundaries, over OpenCC's own Taiwan phrases
+  less those reviewed out (`opencc_review.yml`).
 - `senses.yml`: words with two uses and the cues that tell them apart.
 - `names.yml`: how names of bodies, companies and people are formed, and foreign names' Taiwan forms.
 - `characters.yml`: the characters Taiwan newspapers print where OpenCC's Taiwan standard differs.
@@ -14,6 +15,8 @@ from functools import cache
 from importlib import resources
 
 import yaml
+
+from generator.text.hant import opencc_data
 
 
 def _load(name: str) -> dict:
@@ -38,8 +41,11 @@ def _either(patterns: list[str], anchor: str) -> re.Pattern[str] | None:
 
 @cache
 def vocabulary() -> dict[str, str]:
-    """Simplified word -> Taiwan word: the vocabulary and the Taiwan forms of foreign names."""
-    return _load("vocabulary.yml") | _load("names.yml")["foreign"]
+    """Simplified word -> Taiwan word: OpenCC's Taiwan phrases that passed review, the vocabulary and
+    the Taiwan forms of foreign names."""
+    excluded = set(_load("opencc_review.yml")["excluded"])
+    reviewed = {word: written for word, written in opencc_data.taiwan_phrases().items() if word not in excluded}
+    return reviewed | _load("vocabulary.yml") | _load("names.yml")["foreign"]
 
 
 @cache

@@ -11,7 +11,7 @@ form, are listed when their names hold an industry word.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -65,6 +65,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ministry": re.compile(f"和[{HAN}]{{2,6}}?(?:部(?![署分门件位队落属])|委员会|厅|局(?![面势部限域]))"),
         "ministry_field": re.compile(f"[^{_CLAUSE}\\W\\d_A-Za-z]{{2,6}}$"),
         "company": re.compile(f"[{HAN}A-Za-z0-9（）()]{{2,24}}?(?:{_alternation(data['company_suffixes'])})"),
+        # A listed company's stock code (三维通信（002115）, 中芯国际(0981.HK)) and a company's short name:
+        # an industry word and the kind of company before what companies do (用友网络科技发布,
+        # 浪潮信息股份宣布), not a field followed by other words (信息科技的发展). Each is found by
+        # what follows the name; the name is the characters before it (`_name_before`).
+        "stock_code": re.compile("[（(](?:[0-9]{6}|[0-9]{4,5}\\.HK)(?:\\.(?:SH|SZ|BJ|HK))?[)）]"),
+        "company_kind": re.compile(
+            f"(?:{_alternation(data['industry_words'])})(?:{_alternation(data['company_kinds'])})(?={_alternation(data['company_acts'])})"),
+        "name_before": re.compile(f"[{HAN}]{{2,4}}$"),
         "listed": re.compile(_alternation([*data["companies"], *data["titles"], *data["people"]])),
         "person_after_position": re.compile(f"(?:{positions})({surnames}){given}"),
         "speech": re.compile(speech),
@@ -123,9 +131,27 @@ def _bodies(text: str) -> Iterator[Name]:
 def _companies(text: str) -> Iterator[Name]:
     if "公司" not in text:
         return
-    for match in _patterns()["company"].finditer(text):
+    yield from _after_function_words(_patterns()["company"].finditer(text))
+
+
+def _after_function_words(matches: Iterable[re.Match[str]], end: int | None = None) -> Iterator[Name]:
+    """Each match from after its last function word on (与浪潮信息 is the name 浪潮信息), to its end
+    or to `end`."""
+    for match in matches:
         starts = [found.end() for found in _COMPANY_START.finditer(match.group())]
-        yield Name(match.start() + (starts[-1] if starts else 0), match.end())
+        yield Name(match.start() + (starts[-1] if starts else 0), end or match.end())
+
+
+def _short_companies(text: str) -> Iterator[Name]:
+    """Companies named by their short name: the two to four characters before a stock code, or
+    before an industry word and a company's kind (用友 + 网络科技)."""
+    patterns = _patterns()
+    for code in patterns["stock_code"].finditer(text):
+        if name := patterns["name_before"].search(text, max(0, code.start() - 4), code.start()):
+            yield from _after_function_words([name])
+    for kind in patterns["company_kind"].finditer(text):
+        if own := patterns["name_before"].search(text, max(0, kind.start() - 4), kind.start()):
+            yield from _after_function_words([own], kind.end())
 
 
 def _listed(text: str) -> Iterator[Name]:
@@ -164,7 +190,7 @@ def _titles(text: str) -> Iterator[Name]:
             yield Name(match.start(), match.end())
 
 
-RULES: tuple[Callable[[str], Iterator[Name]], ...] = (_titles, _listed, _bodies, _companies, _people)
+RULES: tuple[Callable[[str], Iterator[Name]], ...] = (_titles, _listed, _bodies, _companies, _short_companies, _people)
 
 
 def find(text: str) -> list[Name]:

@@ -81,9 +81,12 @@ class Taiwan:
     def __call__(self, text: str) -> str:
         if OPEN in text or CLOSE in text:  # the marks' own characters: the careful way only
             return self._carefully(text)
+        found = names.find(text)
+        if not found:  # most paragraphs: one OpenCC call
+            return self._resolve(text, self._marking_opencc.convert(text))
         pieces: list[tuple[str, str]] = []  # (how, source text): "words", "name" or "person"
         position = 0
-        for name in names.find(text):
+        for name in found:
             pieces.append(("words", text[position : name.start]))
             pieces.append(("person" if name.person else "name", text[name.start : name.end]))
             position = name.end
