@@ -50,7 +50,7 @@ def _tokenizer():
             jieba.setLogLevel(logging.WARNING)
             tokenizer = jieba.Tokenizer()
             tokenizer.initialize()
-            for word in BODIES:
+            for word in sorted(BODIES):  # in one order: each word's frequency depends on those before it
                 tokenizer.add_word(word)
             _TOKENIZER = tokenizer
         return _TOKENIZER
@@ -67,7 +67,7 @@ def _keyword_tokenizer():
 
             tokenizer = jieba.Tokenizer()
             tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(base.FREQ), base.total, True
-            for word in _KEYWORDS:
+            for word in sorted(_KEYWORDS):
                 tokenizer.add_word(word)
             _KEYWORD_TOKENIZER = tokenizer
         return _KEYWORD_TOKENIZER
@@ -79,7 +79,7 @@ def add_words(words: Iterable[str]) -> None:
     with _LOCK:
         _KEYWORDS.update(new)
         if _KEYWORD_TOKENIZER is not None:
-            for word in new:
+            for word in sorted(new):
                 _KEYWORD_TOKENIZER.add_word(word)
 
 

@@ -117,9 +117,9 @@ def _flat(config: dict) -> opencc.OpenCC:
     def entries() -> dict[str, str]:
         first = [*_dictionary_files(config["segmentation"]), *_dictionary_files(config["conversion_chain"][0])]
         later = _dictionary_files(config["conversion_chain"][1:])
-        keys = {key for file in dict.fromkeys(first) for key, _ in opencc_data.entries(file)}
-        keys.update(key for file in dict.fromkeys(later) for key, _ in opencc_data.entries(file) if len(key) == 1)
-        keys = sorted(key for key in keys if "\n" not in key)
+        found = {key for file in dict.fromkeys(first) for key, _ in opencc_data.entries(file)}
+        found.update(key for file in dict.fromkeys(later) for key, _ in opencc_data.entries(file) if len(key) == 1)
+        keys = sorted(key for key in found if "\n" not in key)
         return dict(zip(keys, convert_apart(chained.convert, keys)))
     flat = _compiled("flat", entries, digest)
     return _opencc({"name": f"{config.get('name', '')} (flat)", "normalization": config.get("normalization", []),
