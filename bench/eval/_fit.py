@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import numpy
+
 from generator.ingest import evidence
 
 RIDGE = 0.3  # the L2 penalty: weights stay of a size a change of one bulletin cannot swing much
@@ -44,20 +46,8 @@ def samples_of(name: str, plan, titles: set[str], subheadings: set[str], squeeze
 
 
 def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
-    """Gaussian elimination with partial pivoting (the matrix is small and positive definite)."""
-    size = len(vector)
-    rows = [row[:] + [value] for row, value in zip(matrix, vector)]
-    for col in range(size):
-        pivot = max(range(col, size), key=lambda r: abs(rows[r][col]))
-        rows[col], rows[pivot] = rows[pivot], rows[col]
-        for r in range(col + 1, size):
-            factor = rows[r][col] / rows[col][col]
-            for c in range(col, size + 1):
-                rows[r][c] -= factor * rows[col][c]
-    out = [0.0] * size
-    for r in range(size - 1, -1, -1):
-        out[r] = (rows[r][size] - sum(rows[r][c] * out[c] for c in range(r + 1, size))) / rows[r][r]
-    return out
+    """x with matrix @ x = vector (least squares: a feature no sample has leaves the matrix singular)."""
+    return numpy.linalg.lstsq(numpy.array(matrix), numpy.array(vector), rcond=None)[0].tolist()
 
 
 def fit(samples: list[Sample], names: list[str], ridge: float = RIDGE) -> tuple[dict[str, float], float]:

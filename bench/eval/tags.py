@@ -23,20 +23,21 @@ import argparse
 import math
 import re
 import sys
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "tests" / "corpus"
 sys.path[:0] = [str(ROOT), str(CORPUS)]
 
+from render.source import Bulletin, Paragraph, Subheading, Table, load_bulletin  # noqa: E402
+
 from generator.tags.evidence import FEATURES, features  # noqa: E402
 from generator.tags.tagger import Tagger  # noqa: E402
 from generator.taxonomy import load_taxonomy  # noqa: E402
-from render.source import Bulletin, Paragraph, Subheading, Table, load_bulletin  # noqa: E402
 
 TAXONOMY = ROOT / "content" / "tags.yml"
 SAMPLE = CORPUS / "sample" / "bulletin-2021-08-12.yml"
@@ -206,17 +207,8 @@ def show(name: str, tagger: Tagger) -> None:
 
 
 def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
-    """x with matrix @ x = vector (Gaussian elimination with partial pivoting; the matrix is small)."""
-    n = len(vector)
-    rows = [row[:] + [value] for row, value in zip(matrix, vector)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(rows[r][col]))
-        rows[col], rows[pivot] = rows[pivot], rows[col]
-        for r in range(n):
-            if r != col and rows[col][col]:
-                factor = rows[r][col] / rows[col][col]
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
-    return [rows[i][n] / rows[i][i] if rows[i][i] else 0.0 for i in range(n)]
+    """x with matrix @ x = vector (least squares: a feature no sample has leaves the matrix singular)."""
+    return numpy.linalg.lstsq(numpy.array(matrix), numpy.array(vector), rcond=None)[0].tolist()
 
 
 def training_set(tagger: Tagger) -> tuple[list[tuple[float, ...]], list[float]]:
